@@ -1,0 +1,117 @@
+package org.caringmothers.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+
+/** A user account: one role, one federation whose subtree bounds what it sees. */
+@Entity
+@Table(name = "app_user")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Account {
+
+	static final int MAX_FAILED_ATTEMPTS = 5;
+
+	static final long LOCK_MINUTES = 15;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String username;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "federation_id")
+	private Federation federation;
+
+	private boolean enabled;
+
+	private boolean mustChangePassword;
+
+	private int failedAttempts;
+
+	private Instant lockedUntil;
+
+	private Instant lastLoginAt;
+
+	private Long createdBy;
+
+	@Column(insertable = false, updatable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	Account(String username, String displayName, String passwordHash, Role role, Federation federation,
+			boolean mustChangePassword, Long createdBy) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.federation = federation;
+		this.enabled = true;
+		this.mustChangePassword = mustChangePassword;
+		this.createdBy = createdBy;
+	}
+
+	boolean lockedAt(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	void signedIn(Instant now) {
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+		this.lastLoginAt = now;
+	}
+
+	void failedSignIn(Instant now) {
+		this.failedAttempts++;
+		if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+			this.lockedUntil = now.plusSeconds(LOCK_MINUTES * 60);
+			this.failedAttempts = 0;
+		}
+	}
+
+	void changePassword(String passwordHash, boolean mustChange) {
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = mustChange;
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+	}
+
+	void update(String displayName, Role role, Federation federation) {
+		this.displayName = displayName;
+		this.role = role;
+		this.federation = federation;
+	}
+
+	void enable(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+}

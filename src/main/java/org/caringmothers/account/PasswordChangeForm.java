@@ -1,0 +1,25 @@
+package org.caringmothers.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
+
+/** The signed-in user's own password change. */
+@Getter
+@Setter
+public class PasswordChangeForm {
+
+	@NotBlank
+	@Size(max = 64)
+	private String currentPassword;
+
+	@NotBlank
+	@Size(max = 64)
+	private String newPassword;
+
+	@NotBlank
+	@Size(max = 64)
+	private String confirmPassword;
+
+}

@@ -1,0 +1,100 @@
+package org.caringmothers.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.caringmothers.common.security.CurrentUser;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may open what. Coarse rules by role live here; whether a record lies in the user's
+ * federation subtree is decided by the services, which answer 404 otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String PASSWORD_PAGE = "/account/password";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login")
+			.permitAll()
+			.requestMatchers("/accounts/**")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
+					"/federations/*/stations/new")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/federations/**")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers("/federations/**", "/federations")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.anyRequest()
+			.authenticated())
+			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.securityContext(context -> context.securityContextRepository(contextRepository))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+						+ "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+						+ "form-action 'self'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * An account created by someone else must choose its own password before anything
+	 * else: every page but the password page and sign-out leads there.
+	 */
+	static class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+					&& user.mustChangePassword() && !exempt(request)) {
+				response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+		private static boolean exempt(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
+					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+		}
+
+	}
+
+}

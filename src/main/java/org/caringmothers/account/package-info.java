@@ -1,0 +1,6 @@
+/**
+ * Accounts, roles and sign-in: the account records, the password policy and lock-out,
+ * first-sign-in password change, account administration within a federation subtree, and
+ * the web security configuration.
+ */
+package org.caringmothers.account;

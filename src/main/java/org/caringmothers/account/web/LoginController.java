@@ -1,0 +1,14 @@
+package org.caringmothers.account.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login() {
+		return "account/login";
+	}
+
+}

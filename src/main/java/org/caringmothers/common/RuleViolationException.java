@@ -1,0 +1,34 @@
+package org.caringmothers.common;
+
+/**
+ * A business rule broken by a form's input. The controller shows the form again with the
+ * message key on the named field; nothing has been saved.
+ */
+public class RuleViolationException extends RuntimeException {
+
+	private final String field;
+
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	public RuleViolationException(String field, String messageKey, Object... arguments) {
+		super(messageKey);
+		this.field = field;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
+
+	public String field() {
+		return this.field;
+	}
+
+	public String messageKey() {
+		return this.messageKey;
+	}
+
+	public Object[] arguments() {
+		return this.arguments;
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.caringmothers.common.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in account as every module sees it: who, which role, and which federation
+ * (by id and materialised path) bounds what the account may see.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String username;
+
+	private String password;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final long federationId;
+
+	private final String federationName;
+
+	private final String federationPath;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	private final boolean mustChangePassword;
+
+	public CurrentUser(long id, String username, String password, String displayName, Role role, long federationId,
+			String federationName, String federationPath, boolean enabled, boolean locked, boolean mustChangePassword) {
+		this.id = id;
+		this.username = username;
+		this.password = password;
+		this.displayName = displayName;
+		this.role = role;
+		this.federationId = federationId;
+		this.federationName = federationName;
+		this.federationPath = federationPath;
+		this.enabled = enabled;
+		this.locked = locked;
+		this.mustChangePassword = mustChangePassword;
+	}
+
+	/**
+	 * The signed-in user of this request.
+	 * @throws IllegalStateException when nobody is signed in
+	 */
+	public static CurrentUser get() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+			return user;
+		}
+		throw new IllegalStateException("No signed-in user");
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	public boolean is(Role... roles) {
+		for (Role candidate : roles) {
+			if (this.role == candidate) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** ADMIN or STAFF: may change records within the subtree. */
+	public boolean isManager() {
+		return is(Role.ADMIN, Role.STAFF);
+	}
+
+	/** Everyone but a caring mother: may browse the federation tree. */
+	public boolean isReader() {
+		return this.role != Role.VOLUNTEER;
+	}
+
+	public boolean isAdmin() {
+		return this.role == Role.ADMIN;
+	}
+
+	public long federationId() {
+		return this.federationId;
+	}
+
+	public String federationName() {
+		return this.federationName;
+	}
+
+	public String federationPath() {
+		return this.federationPath;
+	}
+
+	public boolean mustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	/** A copy of this user whose password no longer has to be changed. */
+	public CurrentUser withPasswordChanged() {
+		return new CurrentUser(this.id, this.username, null, this.displayName, this.role, this.federationId,
+				this.federationName, this.federationPath, this.enabled, this.locked, false);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.password;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.password = null;
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.caringmothers.common.web;
+
+import org.caringmothers.common.RuleViolationException;
+
+import org.springframework.validation.BindingResult;
+
+/** Small helpers for the form controllers. */
+public final class Forms {
+
+	/** The global error shown when another user saved the record in the meantime. */
+	public static final String CHANGED_BY_OTHER = "error.changedByOther";
+
+	private Forms() {
+	}
+
+	/** Puts a broken business rule on its field, so that the form is shown again. */
+	public static void reject(BindingResult result, RuleViolationException violation) {
+		if (violation.field() == null) {
+			result.reject(violation.messageKey(), violation.arguments(), null);
+		}
+		else {
+			result.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), null);
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.caringmothers.common.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.security.CurrentUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every page needs: the signed-in user for the header and navigation, the current
+ * address for the language switch, and the friendly 404 and 409 pages.
+ */
+@ControllerAdvice
+class GlobalModelAdvice {
+
+	@ModelAttribute("currentUser")
+	CurrentUser currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
+	}
+
+	@ModelAttribute("langZhUrl")
+	String langZhUrl(HttpServletRequest request) {
+		return languageUrl(request, "zh-CN");
+	}
+
+	@ModelAttribute("langEnUrl")
+	String langEnUrl(HttpServletRequest request) {
+		return languageUrl(request, "en");
+	}
+
+	/**
+	 * The current query string without {@code page} and {@code lang}, ready for
+	 * "...&page=N".
+	 */
+	@ModelAttribute("pageQuery")
+	String pageQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null || query.isEmpty()) {
+			return "";
+		}
+		StringBuilder kept = new StringBuilder();
+		for (String part : query.split("&")) {
+			if (!part.isEmpty() && !part.startsWith("page=") && !part.startsWith("lang=")) {
+				kept.append(part).append('&');
+			}
+		}
+		return kept.toString();
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ModelAndView notFound() {
+		ModelAndView view = new ModelAndView("error/404");
+		view.addObject("currentUser", currentUser());
+		return view;
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ModelAndView conflict() {
+		ModelAndView view = new ModelAndView("error/409");
+		view.addObject("currentUser", currentUser());
+		return view;
+	}
+
+	private static String languageUrl(HttpServletRequest request, String lang) {
+		UriComponentsBuilder builder;
+		if ("GET".equals(request.getMethod()) && request.getDispatcherType() == DispatcherType.REQUEST) {
+			builder = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+		}
+		else {
+			builder = UriComponentsBuilder.fromPath(request.getContextPath() + "/");
+		}
+		return builder.replaceQueryParam("lang", lang).build().toUriString();
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.caringmothers.dashboard.web;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.account.AccountService;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.Scope;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: a federation summary for staff and officials, her profile for a mother.
+ */
+@Controller
+@RequiredArgsConstructor
+class HomeController {
+
+	private final FederationService federations;
+
+	private final AccountService accounts;
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
+		model.addAttribute("federation", federation);
+		model.addAttribute("ancestors", this.federations.ancestors(federation));
+		model.addAttribute("brand", this.federations.programmeName(federation).orElse(null));
+		if (user.is(Role.VOLUNTEER)) {
+			return "dashboard/volunteer-home";
+		}
+		model.addAttribute("summary", this.federations.summary(federation));
+		model.addAttribute("accountsByRole", this.accounts.countByRole(federation));
+		model.addAttribute("roles", Role.values());
+		return "dashboard/home";
+	}
+
+}

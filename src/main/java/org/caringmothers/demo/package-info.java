@@ -1,0 +1,5 @@
+/**
+ * Demo data for the embedded database: programme brand names from the seed page, demo
+ * stations and the demo accounts listed in the README. Nothing else depends on it.
+ */
+package org.caringmothers.demo;

@@ -1,0 +1,38 @@
+package org.caringmothers.federation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
+import org.caringmothers.common.validation.PlainText;
+
+/** Adds a township or village under a federation, or renames and brands one. */
+@Getter
+@Setter
+public class FederationForm {
+
+	/** Division code; only used when a federation is added. */
+	@Size(max = 12)
+	private String code;
+
+	@NotBlank
+	@Size(max = 64)
+	@PlainText
+	private String name;
+
+	@Size(max = 64)
+	@PlainText
+	private String programmeName;
+
+	private Long version;
+
+	public static FederationForm of(Federation federation) {
+		FederationForm form = new FederationForm();
+		form.setCode(federation.getCode());
+		form.setName(federation.getName());
+		form.setProgrammeName(federation.getProgrammeName());
+		form.setVersion(federation.getVersion());
+		return form;
+	}
+
+}

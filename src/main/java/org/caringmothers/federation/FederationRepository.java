@@ -1,0 +1,53 @@
+package org.caringmothers.federation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface FederationRepository extends JpaRepository<Federation, Long> {
+
+	Optional<Federation> findByCode(String code);
+
+	boolean existsByCode(String code);
+
+	boolean existsByParentIdAndName(Long parentId, String name);
+
+	List<Federation> findByParentIdOrderByCode(Long parentId);
+
+	List<Federation> findByIdInOrderByPath(Collection<Long> ids);
+
+	/**
+	 * "Is X under Y": true when federation {@code id} lies in the subtree of
+	 * {@code rootId}.
+	 */
+	@Query("""
+			select count(f) > 0 from Federation f, Federation root
+			where f.id = :id and root.id = :rootId and f.path like concat(root.path, '%')""")
+	boolean isWithin(@Param("id") long id, @Param("rootId") long rootId);
+
+	/** "All ids under Y", Y itself included. */
+	@Query("""
+			select f.id from Federation f, Federation root
+			where root.id = :rootId and f.path like concat(root.path, '%')""")
+	List<Long> idsWithin(@Param("rootId") long rootId);
+
+	@Query("""
+			select f from Federation f
+			where f.path like :pathPattern
+			  and (lower(f.name) like :text or f.code like :codePrefix)""")
+	Page<Federation> search(@Param("pathPattern") String pathPattern, @Param("text") String text,
+			@Param("codePrefix") String codePrefix, Pageable pageable);
+
+	@Query("select f.level, count(f) from Federation f where f.path like :pathPattern group by f.level")
+	List<Object[]> countByLevel(@Param("pathPattern") String pathPattern);
+
+	@Query("select f.parent.id, count(f) from Federation f where f.parent.id in :parentIds group by f.parent.id")
+	List<Object[]> countChildren(@Param("parentIds") Collection<Long> parentIds);
+
+}

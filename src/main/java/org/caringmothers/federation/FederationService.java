@@ -1,0 +1,216 @@
+package org.caringmothers.federation;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The federation tree and its stations. Every lookup takes the caller's {@link Scope}; a
+ * federation outside it is reported as not found.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class FederationService {
+
+	private final FederationRepository federations;
+
+	private final StationRepository stations;
+
+	/** The federation with this id, if it lies within the scope; 404 otherwise. */
+	public Federation get(long id, Scope scope) {
+		return this.federations.findById(id).filter(scope::covers).orElseThrow(() -> notFound(id));
+	}
+
+	/** The federation with this division code, if it lies within the scope. */
+	public Optional<Federation> findByCode(String code, Scope scope) {
+		if (code == null || code.isBlank()) {
+			return Optional.empty();
+		}
+		return this.federations.findByCode(code.trim()).filter(scope::covers);
+	}
+
+	/** The federation with this id regardless of scope, for the signed-in user's own. */
+	public Optional<Federation> findById(long id) {
+		return this.federations.findById(id);
+	}
+
+	public Optional<Federation> findByCode(String code) {
+		return this.federations.findByCode(code);
+	}
+
+	/** Is X under Y (or Y itself)? */
+	public boolean isWithin(long federationId, long rootId) {
+		return this.federations.isWithin(federationId, rootId);
+	}
+
+	/** All ids under Y, Y included. */
+	public List<Long> idsWithin(long rootId) {
+		return this.federations.idsWithin(rootId);
+	}
+
+	public List<Federation> children(Federation parent) {
+		return this.federations.findByParentIdOrderByCode(parent.getId());
+	}
+
+	/** How many children each of these federations has. */
+	public Map<Long, Long> childCounts(List<Federation> parents) {
+		Map<Long, Long> counts = new HashMap<>();
+		if (!parents.isEmpty()) {
+			for (Object[] row : this.federations.countChildren(parents.stream().map(Federation::getId).toList())) {
+				counts.put((Long) row[0], (Long) row[1]);
+			}
+		}
+		return counts;
+	}
+
+	/** The federation's ancestors from the root down, itself excluded. */
+	public List<Federation> ancestors(Federation federation) {
+		long[] lineage = federation.lineage();
+		List<Long> ids = Arrays.stream(lineage, 0, lineage.length - 1).boxed().toList();
+		return ids.isEmpty() ? List.of() : this.federations.findByIdInOrderByPath(ids);
+	}
+
+	/**
+	 * The programme's local brand: the federation's own or that of its nearest ancestor.
+	 */
+	public Optional<String> programmeName(Federation federation) {
+		if (federation.getProgrammeName() != null) {
+			return Optional.of(federation.getProgrammeName());
+		}
+		List<Federation> ancestors = ancestors(federation);
+		for (int i = ancestors.size() - 1; i >= 0; i--) {
+			if (ancestors.get(i).getProgrammeName() != null) {
+				return Optional.of(ancestors.get(i).getProgrammeName());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Federations in the scope whose name contains the text or whose code starts with it.
+	 */
+	public Page<Federation> search(String text, Scope scope, Pageable pageable) {
+		String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		String escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return this.federations.search(scope.pathPattern(), "%" + escaped + "%", escaped + "%", pageable);
+	}
+
+	public FederationSummary summary(Federation federation) {
+		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
+		for (Object[] row : this.federations.countByLevel(federation.getPath() + "%")) {
+			byLevel.put((FederationLevel) row[0], (Long) row[1]);
+		}
+		byLevel.computeIfPresent(federation.getLevel(), (level, count) -> count - 1);
+		byLevel.values().removeIf(count -> count == 0);
+		return new FederationSummary(byLevel, this.stations.countWithin(federation.getPath() + "%"));
+	}
+
+	public List<Station> stations(Federation federation) {
+		return this.stations.findByFederationIdOrderByName(federation.getId());
+	}
+
+	/** Adds a township under a county or a village under a township. */
+	@Transactional
+	public Federation addChild(long parentId, FederationForm form, Scope scope) {
+		Federation parent = get(parentId, scope);
+		FederationLevel level = parent.getLevel().childLevel();
+		if (!parent.getLevel().acceptsLocalChildren()) {
+			throw new RuleViolationException("code", "federation.child.notAllowed");
+		}
+		String code = form.getCode() == null ? "" : form.getCode().trim();
+		String problem = DivisionCodes.problem(code, level, parent.getLevel(), parent.getCode());
+		if (problem != null) {
+			throw new RuleViolationException("code", problem, parent.getCode());
+		}
+		String name = form.getName().trim();
+		this.federations.findByCode(code).ifPresent(existing -> {
+			throw new RuleViolationException("code", "federation.code.duplicate", existing.getName());
+		});
+		if (this.federations.existsByParentIdAndName(parent.getId(), name)) {
+			throw new RuleViolationException("name", "federation.name.duplicate");
+		}
+		try {
+			return this.federations
+				.saveAndFlush(new Federation(parent, level, code, name, blankToNull(form.getProgrammeName())));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("code", "federation.code.duplicate", code);
+		}
+	}
+
+	/** Renames a federation and sets its programme brand name. */
+	@Transactional
+	public Federation update(long id, FederationForm form, Scope scope) {
+		Federation federation = get(id, scope);
+		if (form.getVersion() == null || form.getVersion() != federation.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(Federation.class, id);
+		}
+		String name = form.getName().trim();
+		if (!name.equals(federation.getName()) && federation.getParent() != null
+				&& this.federations.existsByParentIdAndName(federation.getParent().getId(), name)) {
+			throw new RuleViolationException("name", "federation.name.duplicate");
+		}
+		federation.rename(name);
+		federation.brand(blankToNull(form.getProgrammeName()));
+		return this.federations.saveAndFlush(federation);
+	}
+
+	@Transactional
+	public Station addStation(long federationId, StationForm form, Scope scope) {
+		Federation federation = get(federationId, scope);
+		String name = form.getName().trim();
+		if (this.stations.existsByFederationIdAndName(federation.getId(), name)) {
+			throw new RuleViolationException("name", "station.name.duplicate");
+		}
+		return this.stations
+			.saveAndFlush(new Station(federation, name, blankToNull(form.getAddress()), form.getPlaqueDate()));
+	}
+
+	/**
+	 * Sets the brand name of a federation, for data loading outside any user's request.
+	 */
+	@Transactional
+	public void brand(String code, String programmeName) {
+		this.federations.findByCode(code).ifPresent(federation -> federation.brand(programmeName));
+	}
+
+	@Transactional
+	public Station addStationIfAbsent(String federationCode, String name, String address,
+			java.time.LocalDate plaqueDate) {
+		Federation federation = this.federations.findByCode(federationCode).orElseThrow(() -> notFound(federationCode));
+		return this.stations.findByFederationIdOrderByName(federation.getId())
+			.stream()
+			.filter(station -> station.getName().equals(name))
+			.findFirst()
+			.orElseGet(() -> this.stations.save(new Station(federation, name, address, plaqueDate)));
+	}
+
+	public long count() {
+		return this.federations.count();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	private static NotFoundException notFound(Object id) {
+		return new NotFoundException("federation " + id);
+	}
+
+}
