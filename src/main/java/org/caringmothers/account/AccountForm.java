@@ -14,8 +14,13 @@ import org.caringmothers.common.validation.PlainText;
 @Setter
 public class AccountForm {
 
-	@NotBlank
-	@Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,39}$", message = "{account.username.pattern}")
+	/** Validation group of the fields that only a new account has. */
+	public interface Create {
+
+	}
+
+	@NotBlank(groups = Create.class)
+	@Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,39}$", message = "{account.username.pattern}", groups = Create.class)
 	private String username;
 
 	@NotBlank

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.Account;
 import org.caringmothers.account.AccountFilter;
@@ -24,6 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -75,7 +77,8 @@ class AccountController {
 	}
 
 	@PostMapping("/new")
-	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") AccountForm form,
+	String create(@AuthenticationPrincipal CurrentUser user,
+			@Validated({ Default.class, AccountForm.Create.class }) @ModelAttribute("form") AccountForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return showForm(user, null, model);

@@ -1,0 +1,80 @@
+package org.caringmothers.dashboard.web;
+
+import org.caringmothers.common.DemoUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Each role's home page shows its own federation. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HomeControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Test
+	void adminSeesTheProvinceSummary() throws Exception {
+		home(DemoUsers.ADMIN).andExpect(content().string(containsString("data-role=\"ADMIN\"")))
+			.andExpect(content().string(containsString("山西省")))
+			.andExpect(content().string(containsString(">1352<")))
+			.andExpect(content().string(containsString(">121<")));
+	}
+
+	@Test
+	void theOfficialSeesHerCity() throws Exception {
+		home(DemoUsers.XINZHOU_OFFICIAL).andExpect(content().string(containsString("data-role=\"OFFICIAL\"")))
+			.andExpect(content().string(containsString("忻州市")))
+			.andExpect(content().string(containsString("忻愿爱心妈妈")))
+			.andExpect(content().string(not(containsString("账号管理"))));
+	}
+
+	@Test
+	void staffSeeTheirCounty() throws Exception {
+		home(DemoUsers.LOUFAN_STAFF).andExpect(content().string(containsString("data-role=\"STAFF\"")))
+			.andExpect(content().string(containsString("娄烦县")))
+			.andExpect(content().string(containsString("娄烦爱心妈妈")))
+			.andExpect(content().string(containsString("账号管理")));
+	}
+
+	@Test
+	void aMotherSeesHerProfileAndFederation() throws Exception {
+		home(DemoUsers.LOUFAN_MOTHER).andExpect(content().string(containsString("data-role=\"VOLUNTEER\"")))
+			.andExpect(content().string(containsString("林秋菊，您好")))
+			.andExpect(content().string(containsString("娄烦镇")))
+			.andExpect(content().string(not(containsString("妇联组织</a>"))));
+	}
+
+	@Test
+	void pagesCarryAStrictContentSecurityPolicy() throws Exception {
+		home(DemoUsers.ADMIN).andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
+
+	@Test
+	void englishOnRequest() throws Exception {
+		this.mvc.perform(get("/").param("lang", "en").with(new DemoUsers(this.userDetails).as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(content().string(containsString("Sign out")))
+			.andExpect(content().string(containsString("lang=\"en\"")));
+	}
+
+	private ResultActions home(String user) throws Exception {
+		return this.mvc.perform(get("/").with(new DemoUsers(this.userDetails).as(user))).andExpect(status().isOk());
+	}
+
+}
