@@ -31,11 +31,13 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 			where f.id = :id and root.id = :rootId and f.path like concat(root.path, '%')""")
 	boolean isWithin(@Param("id") long id, @Param("rootId") long rootId);
 
-	/** "All ids under Y", Y itself included. */
-	@Query("""
-			select f.id from Federation f, Federation root
-			where root.id = :rootId and f.path like concat(root.path, '%')""")
-	List<Long> idsWithin(@Param("rootId") long rootId);
+	/**
+	 * "All ids under Y", Y itself included, given Y's path pattern
+	 * ({@link Scope#pathPattern()}). A constant prefix pattern lets PostgreSQL use the
+	 * path index as a range scan.
+	 */
+	@Query("select f.id from Federation f where f.path like :pathPattern")
+	List<Long> idsWithin(@Param("pathPattern") String pathPattern);
 
 	@Query("""
 			select f from Federation f

@@ -59,9 +59,14 @@ public class FederationService {
 		return this.federations.isWithin(federationId, rootId);
 	}
 
-	/** All ids under Y, Y included. */
+	/** All ids under Y, Y included; empty when Y does not exist. */
 	public List<Long> idsWithin(long rootId) {
-		return this.federations.idsWithin(rootId);
+		return this.federations.findById(rootId).map(root -> idsWithin(Scope.of(root))).orElse(List.of());
+	}
+
+	/** All ids in the scope. */
+	public List<Long> idsWithin(Scope scope) {
+		return this.federations.idsWithin(scope.pathPattern());
 	}
 
 	public List<Federation> children(Federation parent) {
