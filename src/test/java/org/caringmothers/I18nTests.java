@@ -153,11 +153,24 @@ class I18nTests {
 		}
 	}
 
+	/** All message bundles of one language, read from the configured basenames. */
 	private static Properties messages(String resource) throws IOException {
+		boolean english = resource.endsWith("_en.properties");
+		Properties configuration = new Properties();
+		try (InputStream in = I18nTests.class.getClassLoader().getResourceAsStream("application.properties")) {
+			configuration.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
 		Properties properties = new Properties();
-		try (InputStream in = I18nTests.class.getClassLoader().getResourceAsStream(resource)) {
-			assertThat(in).as(resource).isNotNull();
-			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		for (String basename : configuration.getProperty("spring.messages.basename").split(",")) {
+			String bundle = basename.trim() + (english ? "_en" : "") + ".properties";
+			try (InputStream in = I18nTests.class.getClassLoader().getResourceAsStream(bundle)) {
+				assertThat(in).as(bundle).isNotNull();
+				Properties one = new Properties();
+				one.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+				one.stringPropertyNames()
+					.forEach(key -> assertThat(properties.containsKey(key)).as("key %s in two bundles", key).isFalse());
+				properties.putAll(one);
+			}
 		}
 		return properties;
 	}

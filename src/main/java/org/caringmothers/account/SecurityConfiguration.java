@@ -48,6 +48,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login")
 			.permitAll()
+			.requestMatchers("/audit/**", "/audit")
+			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",

@@ -1,0 +1,6 @@
+/**
+ * The append-only access log required for children's personal information: who viewed,
+ * changed, revealed or exported which record, when and from where. Other modules call
+ * {@link org.caringmothers.audit.AuditService}; only administrators read the log.
+ */
+package org.caringmothers.audit;
