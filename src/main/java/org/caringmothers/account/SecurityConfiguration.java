@@ -52,6 +52,10 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.requestMatchers("/volunteers/**", "/children/**")
+			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new")
 			.hasAnyRole("ADMIN", "STAFF")
