@@ -1,0 +1,21 @@
+package org.caringmothers.child;
+
+import lombok.Getter;
+import lombok.Setter;
+
+/** The child list's filters, bound from the query string. */
+@Getter
+@Setter
+public class ChildFilter {
+
+	private String q;
+
+	private String federationCode;
+
+	private ChildCategory category;
+
+	private RiskLevel risk;
+
+	private ChildStatus status;
+
+}

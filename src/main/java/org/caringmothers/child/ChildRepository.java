@@ -1,0 +1,32 @@
+package org.caringmothers.child;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationExecutor<Child> {
+
+	@Query("select c.federation.name from Child c where c.idNumberIndex = :index")
+	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
+
+	@Query("select c.id from Child c where c.idNumberIndex = :index")
+	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
+
+	@Modifying
+	@Query("""
+			update Child c set c.status = org.caringmothers.child.ChildStatus.AGED_OUT, c.statusChangedAt = :now,
+			  c.version = c.version + 1
+			where c.birthDate <= :bornOnOrBefore and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
+	int ageOut(@Param("bornOnOrBefore") LocalDate bornOnOrBefore, @Param("now") Instant now);
+
+	@Query("select c.status, count(c) from Child c where c.federation.path like :pathPattern group by c.status")
+	List<Object[]> countByStatus(@Param("pathPattern") String pathPattern);
+
+}

@@ -1,0 +1,319 @@
+package org.caringmothers.child;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.privacy.IdNumbers;
+import org.caringmothers.common.privacy.Masking;
+import org.caringmothers.common.privacy.PhoneNumbers;
+import org.caringmothers.common.privacy.SensitiveDataCipher;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationLevel;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.Scope;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The children's register and its rules: under 18 at registration, a home federation at
+ * township or village level within the user's scope, one record per identity number
+ * anywhere, at least one guardian, recorded consent; numbers encrypted and audited.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class ChildService {
+
+	static final String RECORD = "CHILD";
+
+	static final int ADULT_AGE = 18;
+
+	private final ChildRepository children;
+
+	private final FederationService federations;
+
+	private final SensitiveDataCipher cipher;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	public Page<Child> list(ChildFilter filter, CurrentUser user, Pageable pageable) {
+		Specification<Child> spec = specification(filter, user);
+		if (spec == null) {
+			return Page.empty(pageable);
+		}
+		return this.children.findAll(spec, pageable);
+	}
+
+	/** Counts by status within the same scope and filters, status itself aside. */
+	public Map<ChildStatus, Long> countByStatus(ChildFilter filter, CurrentUser user) {
+		Map<ChildStatus, Long> counts = new EnumMap<>(ChildStatus.class);
+		ChildFilter withoutStatus = copyWithoutStatus(filter);
+		for (ChildStatus status : ChildStatus.values()) {
+			Specification<Child> spec = specification(withoutStatus, user);
+			counts.put(status, spec == null ? 0 : this.children
+				.count(spec.and((root, query, builder) -> builder.equal(root.get("status"), status))));
+		}
+		return counts;
+	}
+
+	/** A child within the user's scope, or 404; does not write to the audit log. */
+	public Child get(long id, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		return this.children.findById(id)
+			.filter(child -> scope.covers(child.getFederation()))
+			.orElseThrow(() -> new NotFoundException("child " + id));
+	}
+
+	/** Opens a child's page: the view is recorded in the audit log. */
+	public Child view(long id, CurrentUser user) {
+		Child child = get(id, user);
+		this.audit.record(AuditAction.VIEW, RECORD, child.getId(), null);
+		return child;
+	}
+
+	@Transactional
+	public Child register(ChildForm form, CurrentUser user) {
+		requireManager(user);
+		Federation federation = checkedFederation(form, user);
+		checkRules(form, null);
+		Child child = new Child(user.id());
+		child.update(federation, form);
+		applyIdNumber(child, form.getIdNumber());
+		try {
+			child = this.children.saveAndFlush(child);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("idNumber", "child.idNumber.duplicate", "");
+		}
+		this.audit.record(AuditAction.CREATE, RECORD, child.getId(), child.getName());
+		return child;
+	}
+
+	@Transactional
+	public Child update(long id, ChildForm form, CurrentUser user) {
+		requireManager(user);
+		Child child = get(id, user);
+		if (form.getVersion() == null || form.getVersion() != child.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(Child.class, id);
+		}
+		Federation federation = checkedFederation(form, user);
+		checkRules(form, child);
+		List<Guardian> previous = List.copyOf(child.getGuardians());
+		keepStoredGuardianPhones(form, previous);
+		child.update(federation, form);
+		if (form.getIdNumber() != null && !form.getIdNumber().isBlank()) {
+			applyIdNumber(child, form.getIdNumber());
+		}
+		child = this.children.saveAndFlush(child);
+		this.audit.record(AuditAction.UPDATE, RECORD, child.getId(), child.getName());
+		return child;
+	}
+
+	@Transactional
+	public Child changeStatus(long id, ChildStatus status, String reason, CurrentUser user) {
+		requireManager(user);
+		Child child = get(id, user);
+		String trimmed = reason == null ? "" : reason.trim();
+		if (status == ChildStatus.AGED_OUT) {
+			throw new RuleViolationException("status", "child.status.agedOutAutomatic");
+		}
+		if (status != ChildStatus.ACTIVE && trimmed.isEmpty()) {
+			throw new RuleViolationException("reason", "child.status.reasonRequired");
+		}
+		if (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0) {
+			throw new RuleViolationException("reason", "child.status.reasonInvalid");
+		}
+		if (status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE) {
+			throw new RuleViolationException("status", "child.status.adult");
+		}
+		child.changeStatus(status, trimmed.isEmpty() ? null : trimmed, this.clock.instant());
+		this.audit.record(AuditAction.STATUS, RECORD, child.getId(), status.name());
+		return child;
+	}
+
+	/**
+	 * The full identity number or a guardian's full phone number, for ADMIN and STAFF
+	 * only; every reveal is recorded.
+	 */
+	@Transactional
+	public String reveal(long id, String field, int guardianIndex, CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff and administrators may reveal numbers");
+		}
+		Child child = get(id, user);
+		String value;
+		if ("idNumber".equals(field) && child.hasIdNumber()) {
+			value = this.cipher.decrypt(child.getIdNumberCipher());
+		}
+		else if ("guardianPhone".equals(field) && guardianIndex >= 0 && guardianIndex < child.getGuardians().size()) {
+			value = child.getGuardians().get(guardianIndex).getPhone();
+		}
+		else {
+			throw new NotFoundException("number");
+		}
+		this.audit.record(AuditAction.REVEAL, RECORD, child.getId(),
+				"idNumber".equals(field) ? "idNumber" : "guardianPhone#" + (guardianIndex + 1));
+		return value;
+	}
+
+	/** The child with this identity number, if within the user's scope. */
+	public java.util.Optional<Child> findByIdNumber(String idNumber, CurrentUser user) {
+		String normalised = IdNumbers.normalise(idNumber);
+		if (normalised == null || normalised.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		Scope scope = Scope.of(user);
+		return this.children.findIdByIdNumberIndex(this.cipher.blindIndex(normalised))
+			.flatMap(this.children::findById)
+			.filter(child -> scope.covers(child.getFederation()));
+	}
+
+	/** Sets AGED_OUT on every active child who has turned 18; returns how many. */
+	@Transactional
+	public int ageOut() {
+		LocalDate today = LocalDate.now(this.clock);
+		return this.children.ageOut(today.minusYears(ADULT_AGE), this.clock.instant());
+	}
+
+	private void checkRules(ChildForm form, Child existing) {
+		LocalDate today = LocalDate.now(this.clock);
+		if (form.getBirthDate().isAfter(today)) {
+			throw new RuleViolationException("birthDate", "child.birthDate.future");
+		}
+		if (existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0) {
+			throw new RuleViolationException("birthDate", "child.birthDate.adult");
+		}
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		if (idNumber != null && !idNumber.isEmpty()) {
+			String problem = IdNumbers.problem(idNumber);
+			if (problem != null) {
+				throw new RuleViolationException("idNumber", problem);
+			}
+			if (!IdNumbers.birthDate(idNumber).equals(form.getBirthDate())) {
+				throw new RuleViolationException("idNumber", "idNumber.birthDateMismatch");
+			}
+			if (IdNumbers.male(idNumber) != (form.getGender() == Gender.MALE)) {
+				throw new RuleViolationException("idNumber", "idNumber.genderMismatch");
+			}
+			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
+				.filter(holder -> existing == null
+						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
+				.ifPresent(holder -> {
+					throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder);
+				});
+		}
+		List<GuardianForm> guardians = form.filledGuardians();
+		if (guardians.isEmpty()) {
+			throw new RuleViolationException("guardians[0].name", "child.guardian.required");
+		}
+		for (int i = 0; i < form.getGuardians().size(); i++) {
+			GuardianForm guardian = form.getGuardians().get(i);
+			if (!guardian.isFilled()) {
+				continue;
+			}
+			if (guardian.getName() == null || guardian.getName().isBlank()) {
+				throw new RuleViolationException("guardians[" + i + "].name", "child.guardian.nameRequired");
+			}
+			if (guardian.getRelation() == null) {
+				throw new RuleViolationException("guardians[" + i + "].relation", "child.guardian.relationRequired");
+			}
+			boolean keepsStoredPhone = existing != null && i < existing.getGuardians().size()
+					&& (guardian.getPhone() == null || guardian.getPhone().isBlank());
+			if (!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone())) {
+				throw new RuleViolationException("guardians[" + i + "].phone", "phone.invalid");
+			}
+		}
+	}
+
+	/**
+	 * On edit an empty phone field keeps the stored number of the guardian in that row.
+	 */
+	private static void keepStoredGuardianPhones(ChildForm form, List<Guardian> previous) {
+		for (int i = 0; i < form.getGuardians().size() && i < previous.size(); i++) {
+			GuardianForm guardian = form.getGuardians().get(i);
+			if (guardian.isFilled() && (guardian.getPhone() == null || guardian.getPhone().isBlank())) {
+				guardian.setPhone(previous.get(i).getPhone());
+			}
+		}
+	}
+
+	private void applyIdNumber(Child child, String raw) {
+		String idNumber = IdNumbers.normalise(raw);
+		if (idNumber == null || idNumber.isEmpty()) {
+			return;
+		}
+		child.setIdentity(this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber));
+	}
+
+	private Federation checkedFederation(ChildForm form, CurrentUser user) {
+		Federation federation = this.federations.findByCode(form.getFederationCode(), Scope.of(user))
+			.orElseThrow(() -> new RuleViolationException("federationCode", "child.federation.unknown"));
+		if (federation.getLevel() != FederationLevel.TOWNSHIP && federation.getLevel() != FederationLevel.VILLAGE) {
+			throw new RuleViolationException("federationCode", "child.federation.level");
+		}
+		return federation;
+	}
+
+	private static void requireManager(CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff and administrators change children's records");
+		}
+	}
+
+	private Specification<Child> specification(ChildFilter filter, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		Specification<Child> spec = scope.where("federation");
+		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
+			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
+			if (narrower == null) {
+				return null;
+			}
+			spec = spec.and(narrower.where("federation"));
+		}
+		if (filter.getQ() != null && !filter.getQ().isBlank()) {
+			String needle = "%" + filter.getQ().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
+					+ "%";
+			spec = spec.and((root, query, builder) -> builder.like(builder.lower(root.get("name")), needle));
+		}
+		if (filter.getCategory() != null) {
+			spec = spec.and((root, query, builder) -> builder.isMember(filter.getCategory(), root.get("categories")));
+		}
+		if (filter.getRisk() != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("riskLevel"), filter.getRisk()));
+		}
+		if (filter.getStatus() != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), filter.getStatus()));
+		}
+		return spec;
+	}
+
+	private static ChildFilter copyWithoutStatus(ChildFilter filter) {
+		ChildFilter copy = new ChildFilter();
+		copy.setQ(filter.getQ());
+		copy.setFederationCode(filter.getFederationCode());
+		copy.setCategory(filter.getCategory());
+		copy.setRisk(filter.getRisk());
+		return copy;
+	}
+
+}

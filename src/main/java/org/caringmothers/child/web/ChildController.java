@@ -1,0 +1,179 @@
+package org.caringmothers.child.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildCategory;
+import org.caringmothers.child.ChildFilter;
+import org.caringmothers.child.ChildForm;
+import org.caringmothers.child.ChildService;
+import org.caringmothers.child.ChildStatus;
+import org.caringmothers.child.Gender;
+import org.caringmothers.child.GuardianRelation;
+import org.caringmothers.child.ParentsSituation;
+import org.caringmothers.child.RiskLevel;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.Forms;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The children's register: list, registration, the child's page, edits and status. */
+@Controller
+@RequestMapping("/children")
+@RequiredArgsConstructor
+class ChildController {
+
+	private static final String FORM = "child/form";
+
+	private static final Set<String> SORTABLE = Set.of("name", "birthDate", "createdAt", "riskLevel");
+
+	private final ChildService children;
+
+	private final Clock clock;
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("allCategories", ChildCategory.values());
+		model.addAttribute("allRisks", RiskLevel.values());
+		model.addAttribute("allStatuses", ChildStatus.values());
+		model.addAttribute("allGenders", Gender.values());
+		model.addAttribute("allSituations", ParentsSituation.values());
+		model.addAttribute("allRelations", GuardianRelation.values());
+		model.addAttribute("today", LocalDate.now(this.clock));
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") ChildFilter filter,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "asc") String dir, Model model) {
+		String property = SORTABLE.contains(sort) ? sort : "name";
+		Sort.Direction direction = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
+		model.addAttribute("page", this.children.list(filter, user,
+				PageRequest.of(Math.max(page, 0), 20, Sort.by(direction, property).and(Sort.by("id")))));
+		model.addAttribute("counts", this.children.countByStatus(filter, user));
+		model.addAttribute("sort", property);
+		model.addAttribute("dir", direction == Sort.Direction.DESC ? "desc" : "asc");
+		return "child/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) String federation, Model model) {
+		ChildForm form = new ChildForm();
+		form.setFederationCode(federation);
+		model.addAttribute("form", form);
+		model.addAttribute("child", null);
+		return FORM;
+	}
+
+	@PostMapping("/new")
+	String register(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ChildForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		form.padGuardians();
+		model.addAttribute("child", null);
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			Child child = this.children.register(form, user);
+			FlashMessages.success(redirect, "child.registered", child.getName());
+			return "redirect:/children/" + child.getId();
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return FORM;
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		model.addAttribute("child", this.children.view(id, user));
+		return "child/detail";
+	}
+
+	@PostMapping("/{id}/reveal")
+	String reveal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String field,
+			@RequestParam(defaultValue = "-1") int index, Model model) {
+		String value = this.children.reveal(id, field, index, user);
+		model.addAttribute("child", this.children.get(id, user));
+		model.addAttribute("revealed", Map.of("field", field, "index", index, "value", value));
+		return "child/detail";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		Child child = this.children.get(id, user);
+		model.addAttribute("child", child);
+		model.addAttribute("form", ChildForm.of(child));
+		return FORM;
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") ChildForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Child child = this.children.get(id, user);
+		form.padGuardians();
+		model.addAttribute("child", child);
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			this.children.update(id, form, user);
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return FORM;
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			Child current = this.children.get(id, user);
+			model.addAttribute("child", current);
+			model.addAttribute("form", ChildForm.of(current));
+			model.addAttribute("conflict", true);
+			return FORM;
+		}
+		FlashMessages.success(redirect, "child.updated", form.getName().trim());
+		return "redirect:/children/" + id;
+	}
+
+	@PostMapping("/{id}/status")
+	String changeStatus(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam ChildStatus status, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			this.children.changeStatus(id, status, reason, user);
+			FlashMessages.success(redirect, "child.statusChanged");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/children/" + id;
+	}
+
+}
