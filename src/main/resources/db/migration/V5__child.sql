@@ -7,7 +7,7 @@ create table child (
     gender             varchar(8) not null check (gender in ('FEMALE', 'MALE')),
     birth_date         date not null,
     id_number_cipher   varchar(200),
-    id_number_index    char(64) unique,
+    id_number_index    varchar(64) unique,
     id_number_masked   varchar(18),
     parents_situation  varchar(16) not null
         check (parents_situation in ('BOTH_AWAY', 'ONE_AWAY', 'DECEASED', 'OTHER')),

@@ -52,6 +52,9 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/children/new",
+					"/children/*/edit")
+			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers("/volunteers/**", "/children/**")

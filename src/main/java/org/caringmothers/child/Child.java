@@ -26,6 +26,7 @@ import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.BatchSize;
 import org.caringmothers.federation.Federation;
 
 /** A child in the programme. */
@@ -59,6 +60,7 @@ public class Child {
 	private String idNumberMasked;
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "child_category", joinColumns = @JoinColumn(name = "child_id"))
 	@Column(name = "category")
 	@Enumerated(EnumType.STRING)

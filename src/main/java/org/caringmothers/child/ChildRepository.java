@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -12,6 +13,10 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationExecutor<Child> {
+
+	/** A child with everything its page shows. */
+	@EntityGraph(attributePaths = { "federation", "guardians", "categories" })
+	Optional<Child> findDetailedById(Long id);
 
 	@Query("select c.federation.name from Child c where c.idNumberIndex = :index")
 	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);

@@ -61,7 +61,13 @@ public class ChildService {
 		if (spec == null) {
 			return Page.empty(pageable);
 		}
-		return this.children.findAll(spec, pageable);
+		Specification<Child> fetchFederation = (root, query, builder) -> {
+			if (query.getResultType() == Child.class) {
+				root.fetch("federation");
+			}
+			return builder.conjunction();
+		};
+		return this.children.findAll(spec.and(fetchFederation), pageable);
 	}
 
 	/** Counts by status within the same scope and filters, status itself aside. */
@@ -79,7 +85,7 @@ public class ChildService {
 	/** A child within the user's scope, or 404; does not write to the audit log. */
 	public Child get(long id, CurrentUser user) {
 		Scope scope = Scope.of(user);
-		return this.children.findById(id)
+		return this.children.findDetailedById(id)
 			.filter(child -> scope.covers(child.getFederation()))
 			.orElseThrow(() -> new NotFoundException("child " + id));
 	}
