@@ -43,6 +43,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final AccountService accounts;
 
+	private final DemoChildren children;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -60,6 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
 				created++;
 			}
 		}
+		this.children.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(

@@ -74,7 +74,7 @@ class ChildControllerTests {
 			.andExpect(content().string(containsString("139****5678")))
 			.andExpect(content().string(not(containsString(idNumber))))
 			.andExpect(content().string(not(containsString("13912345678"))));
-		page(get("/children"), LOUFAN_STAFF).andExpect(content().string(containsString("小红")))
+		page(get("/children").param("q", "小红"), LOUFAN_STAFF).andExpect(content().string(containsString("小红")))
 			.andExpect(content().string(not(containsString(idNumber))));
 	}
 
