@@ -42,6 +42,10 @@ class I18nTests {
 
 	private static final Pattern FRAGMENT_KEY = Pattern.compile("'([a-z]+(?:\\.[A-Za-z0-9]+)+)'");
 
+	/** Calls whose string arguments are message keys. */
+	private static final Pattern MESSAGE_CALL = Pattern.compile(
+			"RuleViolationException\\(|FlashMessages\\.|SpreadsheetException\\(|failed\\(|message\\(|getMessage\\(|reject|\\? \"|: \"|return \"");
+
 	private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z]+(?:\\.[A-Za-z0-9]+)+)\"");
 
 	@Test
@@ -105,7 +109,11 @@ class I18nTests {
 		Set<String> missing = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(JAVA)) {
 			for (Path source : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-				Matcher literal = JAVA_KEY.matcher(Files.readString(source));
+				String code = Files.readString(source)
+					.lines()
+					.filter(line -> MESSAGE_CALL.matcher(line).find())
+					.collect(java.util.stream.Collectors.joining("\n"));
+				Matcher literal = JAVA_KEY.matcher(code);
 				while (literal.find()) {
 					String candidate = literal.group(1);
 					boolean looksLikeKey = prefixes.stream().anyMatch(candidate::startsWith);

@@ -52,8 +52,9 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/children/new",
-					"/children/*/edit")
+			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
+					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",
+					"/children/import/**")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")

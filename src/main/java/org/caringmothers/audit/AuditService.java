@@ -57,6 +57,34 @@ public class AuditService {
 				summary == null ? null : summary.substring(0, Math.min(summary.length(), 500)), remoteAddress());
 	}
 
+	/**
+	 * Records the same action on many records by one user inside the caller's
+	 * transaction: if the work they describe is rolled back, so are they (used by
+	 * imports).
+	 */
+	@Transactional
+	public void recordAll(CurrentUser actor, AuditAction action, String recordType, List<Long> recordIds,
+			String summary, String remoteAddress) {
+		this.jdbc.batchUpdate(
+				"""
+						insert into audit_entry (actor_id, actor_username, action, record_type, record_id, summary, remote_address)
+						values (?, ?, ?, ?, ?, ?, ?)""",
+				recordIds, 1000, (statement, id) -> {
+					statement.setLong(1, actor.id());
+					statement.setString(2, actor.getUsername());
+					statement.setString(3, action.name());
+					statement.setString(4, recordType);
+					statement.setLong(5, id);
+					statement.setString(6, summary);
+					statement.setString(7, remoteAddress);
+				});
+	}
+
+	/** The address of the current request, if there is one. */
+	public static String currentRemoteAddress() {
+		return remoteAddress();
+	}
+
 	@Transactional(readOnly = true)
 	public Page<AuditEntry> search(AuditFilter filter, Pageable pageable) {
 		StringBuilder where = new StringBuilder(" where true");

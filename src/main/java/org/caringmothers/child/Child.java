@@ -78,6 +78,7 @@ public class Child {
 	private String address;
 
 	@ElementCollection
+	@BatchSize(size = 100)
 	@CollectionTable(name = "child_guardian", joinColumns = @JoinColumn(name = "child_id"))
 	@OrderColumn(name = "position")
 	private List<Guardian> guardians = new ArrayList<>();

@@ -56,6 +56,8 @@ public class ChildService {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	public Page<Child> list(ChildFilter filter, CurrentUser user, Pageable pageable) {
 		Specification<Child> spec = specification(filter, user);
 		if (spec == null) {
@@ -113,6 +115,48 @@ public class ChildService {
 		}
 		this.audit.record(AuditAction.CREATE, RECORD, child.getId(), child.getName());
 		return child;
+	}
+
+	/**
+	 * Runs every check of a registration without saving (used to check imported rows).
+	 */
+	public void checkNewChild(ChildForm form, CurrentUser user) {
+		checkedFederation(form, user);
+		checkRules(form, null);
+	}
+
+	/**
+	 * Registers imported rows inside the caller's transaction (the import's), checking
+	 * every rule again; the caller writes the audit entries for all rows at once. The
+	 * persistence context is flushed and cleared in batches so that thousands of rows
+	 * stay fast.
+	 * @param onRow called after each row with the row's index
+	 * @return the new children's ids, in order
+	 */
+	@Transactional
+	List<Long> registerImported(List<ChildForm> forms, CurrentUser user, java.util.function.IntConsumer onRow) {
+		requireManager(user);
+		this.entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+		Map<String, Federation> federationsByCode = new java.util.HashMap<>();
+		List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			ChildForm form = forms.get(i);
+			Federation federation = federationsByCode.computeIfAbsent(form.getFederationCode(),
+					code -> checkedFederation(form, user));
+			checkRules(form, null);
+			Child child = new Child(user.id());
+			child.update(federation, form);
+			applyIdNumber(child, form.getIdNumber());
+			ids.add(this.children.save(child).getId());
+			if (i % 250 == 249) {
+				this.entityManager.flush();
+				this.entityManager.clear();
+				federationsByCode.clear();
+			}
+			onRow.accept(i);
+		}
+		this.entityManager.flush();
+		return ids;
 	}
 
 	@Transactional

@@ -1,0 +1,288 @@
+package org.caringmothers.child;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.caringmothers.common.DemoUsers;
+import org.caringmothers.common.excel.Spreadsheets;
+import org.caringmothers.common.privacy.IdNumbers;
+import org.caringmothers.common.privacy.SensitiveDataCipher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caringmothers.common.DemoUsers.LOUFAN_STAFF;
+import static org.caringmothers.common.DemoUsers.SHENCHI_STAFF;
+import static org.caringmothers.common.DemoUsers.XINZHOU_OFFICIAL;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Importing children on real PostgreSQL: the report of bad rows, all-or-nothing, refused
+ * files, a generated 5,000-row file; and the export with masked numbers.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ChildImportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SensitiveDataCipher cipher;
+
+	DemoUsers users;
+
+	@BeforeEach
+	void setUp() {
+		this.users = new DemoUsers(this.userDetails);
+	}
+
+	@Test
+	void theTemplateHasTheChineseHeadersAndAnExampleRow() throws Exception {
+		byte[] template = this.mvc.perform(get("/children/import/template").with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			Row header = workbook.getSheetAt(0).getRow(0);
+			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("姓名");
+			assertThat(header.getCell(3).getStringCellValue()).isEqualTo("身份证号");
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("张小雨");
+		}
+	}
+
+	@Test
+	void badRowsAreReportedWithTheirNumbersAndNothingIsImportedUntilConfirmed() throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(row("导入甲", "女", "2014-05-06", id("140123", LocalDate.of(2014, 5, 6), 51, false), "140123101"));
+		rows.add(row("导入乙", "男", "2013-02-03", "140123201302031234", "140123101"));
+		rows.add(row("导入丙", "女", "2012-07-08", "", "140927100"));
+		rows.add(row("导入丁", "男", "2011-09-10", id("140123", LocalDate.of(2011, 9, 10), 52, true), "140123102"));
+		long before = children();
+		String job = upload(workbook(rows), LOUFAN_STAFF);
+		String report = awaitState(job, "CHECKED", LOUFAN_STAFF);
+		assertThat(report).contains("共 4 行：2 行可以导入，2 行有问题。")
+			.contains(">3<")
+			.contains("校验位不正确")
+			.contains(">4<")
+			.contains("您管辖范围内没有此区划代码的妇联");
+		assertThat(children()).isEqualTo(before);
+
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(awaitState(job, "IMPORTED", LOUFAN_STAFF)).contains("已导入 2 条记录");
+		assertThat(children()).isEqualTo(before + 2);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where record_type = 'CHILD' and action = 'CREATE' and summary = 'import'"
+						+ " and record_id in (select id from child where name in ('导入甲', '导入丁'))",
+				Long.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aRowThatFailsDuringTheImportRollsEverythingBack() throws Exception {
+		String sharedId = id("140123", LocalDate.of(2015, 1, 2), 53, false);
+		List<List<String>> rows = List.of(
+				row("回滚甲", "女", "2014-01-02", id("140123", LocalDate.of(2014, 1, 2), 53, false), "140123101"),
+				row("回滚乙", "女", "2015-01-02", sharedId, "140123101"));
+		String job = upload(workbook(rows), LOUFAN_STAFF);
+		awaitState(job, "CHECKED", LOUFAN_STAFF);
+		this.jdbc
+			.update("""
+					insert into child (federation_id, name, gender, birth_date, id_number_cipher, id_number_index,
+					  parents_situation, risk_level)
+					select id, '抢先登记', 'FEMALE', date '2015-01-02', 'x', ?, 'OTHER', 'LOW' from federation where code = '140123101'""",
+					this.cipher.blindIndex(sharedId));
+		long before = children();
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
+		assertThat(awaitState(job, "FAILED", LOUFAN_STAFF)).contains("没有导入任何记录");
+		assertThat(children()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select count(*) from child where name = '回滚甲'", Long.class)).isZero();
+	}
+
+	@Test
+	void filesThatAreNotTheTemplateAreRefusedWithAClearMessage() throws Exception {
+		expectFileError(new MockMultipartFile("file", "notes.xlsx", Spreadsheets.CONTENT_TYPE, "hello".getBytes()),
+				"无法读取该文件");
+		expectFileError(new MockMultipartFile("file", "empty.xlsx", Spreadsheets.CONTENT_TYPE, new byte[0]),
+				"请选择要上传的文件");
+		byte[] wrongHeaders = Spreadsheets.write("x", List.of("姓名", "电话"), List.of(List.of("张三", "13912345678")));
+		expectFileError(new MockMultipartFile("file", "wrong.xlsx", Spreadsheets.CONTENT_TYPE, wrongHeaders),
+				"表头与模板不一致");
+		byte[] large = new byte[(int) Spreadsheets.MAX_BYTES + 1];
+		expectFileError(new MockMultipartFile("file", "large.xlsx", Spreadsheets.CONTENT_TYPE, large), "超过 10 MB");
+	}
+
+	@Test
+	void onlyTheUserWhoStartedAnImportSeesIt() throws Exception {
+		String job = upload(workbook(List.of(row("他人甲", "女", "2014-05-06", "", "140123101"))), LOUFAN_STAFF);
+		this.mvc.perform(get("/children/import/" + job).with(this.users.as(SHENCHI_STAFF)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(SHENCHI_STAFF)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/children/import").with(this.users.as(XINZHOU_OFFICIAL)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aFiveThousandRowFileIsCheckedAndImportedAllTogether() throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		LocalDate first = LocalDate.now().minusYears(17);
+		String[] townships = { "140123100", "140123101", "140123102", "140123201" };
+		for (int i = 0; i < 5000; i++) {
+			LocalDate birth = first.plusDays(i);
+			boolean male = i % 2 == 0;
+			rows.add(row("批量" + i, male ? "男" : "女", birth.toString(), id("140123", birth, 60 + i % 30, male),
+					townships[i % townships.length]));
+		}
+		byte[] file = workbook(rows);
+		long before = children();
+		long started = System.nanoTime();
+		String job = upload(file, LOUFAN_STAFF);
+		String report = awaitState(job, "CHECKED", LOUFAN_STAFF);
+		long checked = System.nanoTime();
+		assertThat(report).contains("共 5,000 行：5,000 行可以导入，0 行有问题。");
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
+		awaitState(job, "IMPORTED", LOUFAN_STAFF);
+		long imported = System.nanoTime();
+		assertThat(children()).isEqualTo(before + 5000);
+		System.out.printf(
+				"%n[benchmark] import of a 5,000-row file (%,d bytes): checked in %.1f s, imported in %.1f s%n",
+				file.length, (checked - started) / 1e9, (imported - checked) / 1e9);
+	}
+
+	@Test
+	void theExportHasMaskedNumbersNeutralisedCellsAndIsAudited() throws Exception {
+		String idNumber = id("140123", LocalDate.of(2013, 4, 5), 54, false);
+		String job = upload(workbook(List.of(row("=HYPERLINK(\"x\")", "女", "2013-04-05", idNumber, "140123101"))),
+				LOUFAN_STAFF);
+		awaitState(job, "CHECKED", LOUFAN_STAFF);
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
+		awaitState(job, "IMPORTED", LOUFAN_STAFF);
+		long exports = this.jdbc.queryForObject("select count(*) from audit_entry where action = 'EXPORT'", Long.class);
+		byte[] export = this.mvc
+			.perform(get("/children/export").param("q", "HYPERLINK").with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"x\")");
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue())
+				.isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+			assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("139****5678");
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where action = 'EXPORT'", Long.class))
+			.isEqualTo(exports + 1);
+		byte[] outside = this.mvc
+			.perform(get("/children/export").param("q", "HYPERLINK").with(this.users.as(SHENCHI_STAFF)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(outside))) {
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isZero();
+		}
+	}
+
+	private void expectFileError(MockMultipartFile file, String message) throws Exception {
+		this.mvc.perform(multipart("/children/import").file(file).with(csrf()).with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(message)));
+	}
+
+	private String upload(byte[] file, String user) throws Exception {
+		MvcResult result = this.mvc
+			.perform(multipart("/children/import")
+				.file(new MockMultipartFile("file", "children.xlsx", Spreadsheets.CONTENT_TYPE, file))
+				.with(csrf())
+				.with(this.users.as(user)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String location = result.getResponse().getRedirectedUrl();
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+	/**
+	 * Polls the job's page, as the browser does, until it reaches the state (at most 60
+	 * s).
+	 */
+	private String awaitState(String job, String state, String user) throws Exception {
+		long deadline = System.currentTimeMillis() + 60_000;
+		String page = "";
+		while (System.currentTimeMillis() < deadline) {
+			page = this.mvc.perform(get("/children/import/" + job + "/progress").with(this.users.as(user)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			if (page.contains("data-state=\"" + state + "\"")) {
+				return page;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import " + job + " did not reach " + state + ": " + page);
+	}
+
+	private static List<String> row(String name, String gender, String birth, String idNumber, String federation) {
+		return List.of(name, gender, birth, idNumber, "留守儿童、低保、特困", "父母均外出务工", "太原", "娄烦镇中心小学", "三年级", federation, "一组",
+				"张奶奶", "祖父母、外祖父母", "13912345678", "", "低", "2025-01-01", "张奶奶", "结对关爱");
+	}
+
+	private static byte[] workbook(List<List<String>> rows) throws Exception {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("儿童信息");
+			Row header = sheet.createRow(0);
+			for (int c = 0; c < ChildImport.HEADERS.size(); c++) {
+				header.createCell(c).setCellValue(ChildImport.HEADERS.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static String id(String county, LocalDate birth, int order, boolean male) {
+		String first17 = county + String.format("%04d%02d%02d%02d", birth.getYear(), birth.getMonthValue(),
+				birth.getDayOfMonth(), order) + (male ? 1 : 2);
+		return IdNumbers.withCheckCharacter(first17);
+	}
+
+	private long children() {
+		return this.jdbc.queryForObject("select count(*) from child", Long.class);
+	}
+
+}
