@@ -46,7 +46,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login")
+			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",
+					"/login")
 			.permitAll()
 			.requestMatchers("/audit/**", "/audit")
 			.hasRole("ADMIN")

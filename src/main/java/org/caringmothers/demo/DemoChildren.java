@@ -3,12 +3,10 @@ package org.caringmothers.demo;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
-import net.datafaker.Faker;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
@@ -39,6 +37,10 @@ class DemoChildren {
 			"博文", "若曦", "天佑", "雅静", "晨阳", "梦瑶", "家豪", "心悦", "嘉怡", "锦程", "雨萱", "明轩", "紫涵", "思彤", "泽宇", "欣然", "晓东",
 			"慧敏" };
 
+	/** Common surnames of Shanxi villages, so that generated names look ordinary. */
+	static final String[] SURNAMES = { "王", "李", "张", "刘", "赵", "杨", "郭", "高", "武", "贾", "任", "田", "段", "梁", "孟", "秦",
+			"闫", "薛", "白", "韩", "乔", "冯", "郝", "霍", "吕", "常", "范", "苏", "程", "宋" };
+
 	private static final String[] WORK_PLACES = { "太原", "北京", "天津", "石家庄", "西安", "郑州", "鄂尔多斯", "上海", "广州", "深圳" };
 
 	private final JdbcTemplate jdbc;
@@ -53,7 +55,6 @@ class DemoChildren {
 		if (existing != null && existing > 0) {
 			return 0;
 		}
-		Faker faker = new Faker(Locale.SIMPLIFIED_CHINESE, new Random(2026));
 		Random random = new Random(18);
 		LocalDate today = LocalDate.now();
 		int created = 0;
@@ -68,7 +69,7 @@ class DemoChildren {
 					code);
 			for (int i = 0; i < count; i++) {
 				Object[] township = townships.get(random.nextInt(townships.size()));
-				insertChild(faker, random, today, code, countyName, township, i);
+				insertChild(random, today, code, countyName, township, i);
 				created++;
 			}
 		}
@@ -76,9 +77,9 @@ class DemoChildren {
 		return created;
 	}
 
-	private void insertChild(Faker faker, Random random, LocalDate today, String countyCode, String countyName,
-			Object[] township, int sequence) {
-		String surname = faker.name().lastName();
+	private void insertChild(Random random, LocalDate today, String countyCode, String countyName, Object[] township,
+			int sequence) {
+		String surname = SURNAMES[random.nextInt(SURNAMES.length)];
 		String name = surname + GIVEN[random.nextInt(GIVEN.length)];
 		boolean male = random.nextBoolean();
 		LocalDate birth = today.minusYears(3 + random.nextInt(15)).minusDays(random.nextInt(365));
@@ -106,7 +107,7 @@ class DemoChildren {
 				this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber), situation,
 				"BOTH_AWAY".equals(situation) || "ONE_AWAY".equals(situation)
 						? WORK_PLACES[random.nextInt(WORK_PLACES.length)] : null,
-				school, grade, township[1] + String.valueOf(faker.number().numberBetween(1, 12)) + "组", risk,
+				school, grade, township[1] + String.valueOf(1 + random.nextInt(11)) + "组", risk,
 				Date.valueOf(today.minusDays(30 + random.nextInt(600))), guardianName, "结对关爱、走访和信息登记", status,
 				"MOVED".equals(status) ? "随父母外出就读" : null,
 				"MOVED".equals(status) ? java.sql.Timestamp.from(java.time.Instant.now()) : null);
@@ -119,7 +120,7 @@ class DemoChildren {
 		if (random.nextInt(3) == 0) {
 			this.jdbc.update(
 					"insert into child_guardian (child_id, position, name, relation, phone) values (?, 1, ?, ?, ?)", id,
-					surname + faker.name().firstName(), "PARENT", phone(random));
+					surname + (random.nextBoolean() ? "建军" : "丽娟"), "PARENT", phone(random));
 		}
 	}
 
