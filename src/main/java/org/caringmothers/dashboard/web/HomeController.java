@@ -2,6 +2,8 @@ package org.caringmothers.dashboard.web;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.AccountService;
+import org.caringmothers.child.ChildFilter;
+import org.caringmothers.child.ChildService;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
@@ -24,6 +26,8 @@ class HomeController {
 
 	private final AccountService accounts;
 
+	private final ChildService children;
+
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
 		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
@@ -34,6 +38,7 @@ class HomeController {
 			return "dashboard/volunteer-home";
 		}
 		model.addAttribute("summary", this.federations.summary(federation));
+		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));
 		model.addAttribute("accountsByRole", this.accounts.countByRole(federation));
 		model.addAttribute("roles", Role.values());
 		return "dashboard/home";
