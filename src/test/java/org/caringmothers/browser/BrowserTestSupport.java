@@ -1,0 +1,384 @@
+package org.caringmothers.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base class of the browser journeys: the whole application on a random port (one context
+ * shared by every subclass, since they all use this configuration) and a fresh headless
+ * Chromium per test, with helpers to open pages, sign in and out, and wait for what a
+ * user would see.
+ * <p>
+ * Chromium and chromedriver are looked up at {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver} (override with the system properties
+ * {@code browser.chromium} and {@code browser.chromedriver}). When they are missing the
+ * tests are skipped, except on CI ({@code CI=true}) where they fail.
+ * <p>
+ * When a test fails, a screenshot and the page source are written to
+ * {@code target/browser-failures}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(BrowserTestSupport.FailureSnapshot.class)
+public abstract class BrowserTestSupport {
+
+	/** A desktop browser window. */
+	protected static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	/** A small phone held upright. */
+	protected static final Dimension PHONE = new Dimension(360, 740);
+
+	/** How long to wait for something to appear before the test fails. */
+	protected static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+
+	private static final Path FAILURES = Path.of("target", "browser-failures");
+
+	private static final int PAGE_TEXT_LIMIT = 2000;
+
+	@LocalServerPort
+	private int port;
+
+	private Path profile;
+
+	private ChromeDriverService service;
+
+	private WebDriver driver;
+
+	@BeforeAll
+	static void requireBrowser() {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+			return;
+		}
+		String problem = "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER;
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assertions.fail(problem + " (CI=true: failing instead of skipping)");
+		}
+		System.err.println("WARNING: skipping browser tests. " + problem);
+		Assumptions.abort(problem);
+	}
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		System.setProperty("SE_OFFLINE", "true");
+		Dimension size = initialWindowSize();
+		this.profile = Files.createTempDirectory("cm-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + this.profile, "--window-size=" + size.getWidth() + "," + size.getHeight());
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+		customizeBrowser(options);
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(this.service, options);
+		resizeWindow(size);
+	}
+
+	@AfterEach
+	void quitBrowser() throws IOException {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			this.driver = null;
+			if (this.service != null) {
+				this.service.stop();
+			}
+			deleteProfile();
+		}
+	}
+
+	/** The window size each test starts with; {@link #DESKTOP} unless overridden. */
+	protected Dimension initialWindowSize() {
+		return DESKTOP;
+	}
+
+	/** A hook for subclasses that need other browser options. */
+	protected void customizeBrowser(ChromeOptions options) {
+	}
+
+	protected WebDriver driver() {
+		return this.driver;
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	/** Opens a path of the application, e.g. {@code /federations?q=140927}. */
+	protected void open(String path) {
+		this.driver.get(baseUrl() + path);
+	}
+
+	/** The path of the current page, without the query. */
+	protected String currentPath() {
+		return URI.create(this.driver.getCurrentUrl()).getPath();
+	}
+
+	/** The query of the current page, or {@code null}. */
+	protected String currentQuery() {
+		return URI.create(this.driver.getCurrentUrl()).getQuery();
+	}
+
+	/**
+	 * Resizes the browser window and waits until the page's viewport has the requested
+	 * width.
+	 */
+	protected void resizeWindow(Dimension size) {
+		this.driver.manage().window().setSize(size);
+		waitFor((WebDriver browser) -> viewportWidth() == size.getWidth());
+	}
+
+	/** The width of the page's viewport in CSS pixels. */
+	protected long viewportWidth() {
+		return ((Number) script("return window.innerWidth")).longValue();
+	}
+
+	/** Signs in on the login page and waits for the page that follows. */
+	protected void signIn(String username, String password) {
+		open("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), password);
+		clickAndWaitForNextPage(By.id("login-submit"));
+	}
+
+	/** Signs in as a demo account and waits for its home page. */
+	protected void signIn(DemoUser user) {
+		signIn(user.username(), DemoUser.PASSWORD);
+		visible(By.id("home"));
+	}
+
+	/**
+	 * Signs out with the header's button (opening the collapsed navigation first on a
+	 * small screen) and waits for the login page's notice.
+	 */
+	protected void signOut() {
+		WebElement logout = present(By.id("logout"));
+		if (!logout.isDisplayed()) {
+			clickable(By.cssSelector(".navbar-toggler")).click();
+			clickable(By.id("logout"));
+		}
+		clickAndWaitForNextPage(By.id("logout"));
+		visible(By.id("logout-message"));
+	}
+
+	/** Replaces the text of an input. */
+	protected void type(By input, String text) {
+		WebElement element = visible(input);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	/**
+	 * Clicks an element that leads to another page (a link, a submit button) and waits
+	 * until that page has loaded.
+	 */
+	protected void clickAndWaitForNextPage(By target) {
+		WebElement element = clickable(target);
+		WebElement oldPage = this.driver.findElement(By.tagName("html"));
+		element.click();
+		waitFor(ExpectedConditions.stalenessOf(oldPage));
+		waitFor((WebDriver browser) -> "complete".equals(script("return document.readyState")));
+	}
+
+	/** Waits until the element is visible. */
+	protected WebElement visible(By locator) {
+		return waitFor(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	/** Waits until the element is in the page, visible or not. */
+	protected WebElement present(By locator) {
+		return waitFor(ExpectedConditions.presenceOfElementLocated(locator));
+	}
+
+	/** Waits until the element is visible and enabled. */
+	protected WebElement clickable(By locator) {
+		return waitFor(ExpectedConditions.elementToBeClickable(locator));
+	}
+
+	/** The visible text of an element, once it is visible. */
+	protected String text(By locator) {
+		return visible(locator).getText().trim();
+	}
+
+	/** Is there such an element on the page right now? Does not wait. */
+	protected boolean isPresent(By locator) {
+		return !this.driver.findElements(locator).isEmpty();
+	}
+
+	/**
+	 * Waits up to {@link #TIMEOUT} for the condition; on time-out the failure describes
+	 * the page the browser was on.
+	 */
+	protected <T> T waitFor(ExpectedCondition<T> condition) {
+		return new WebDriverWait(this.driver, TIMEOUT).withMessage(this::describePage).until(condition);
+	}
+
+	/** Runs a script in the page and returns its result. */
+	protected Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/**
+	 * A lazy description of the current page for assertion messages, e.g.
+	 * {@code assertThat(...).as(onPage())}.
+	 */
+	protected Supplier<String> onPage() {
+		return this::describePage;
+	}
+
+	/** Where the browser is and what the page says, shortened. */
+	protected String describePage() {
+		try {
+			String text = this.driver.findElement(By.tagName("body")).getText();
+			if (text.length() > PAGE_TEXT_LIMIT) {
+				text = text.substring(0, PAGE_TEXT_LIMIT) + "…";
+			}
+			return "on " + this.driver.getCurrentUrl() + " (title '" + this.driver.getTitle() + "'), page text:\n"
+					+ text;
+		}
+		catch (WebDriverException ex) {
+			return "page could not be read: " + ex.getMessage();
+		}
+	}
+
+	/**
+	 * The console errors (level SEVERE: script errors, failed loads, Content Security
+	 * Policy violations) logged since the last call; reading them clears them.
+	 * <p>
+	 * A failed load of {@code /favicon.ico} is left out: Chromium asks for it at a moment
+	 * of its own choosing, so whether it is logged before the check would be chance. Use
+	 * {@link #pageIconStatus()} to check the icon.
+	 */
+	protected List<String> browserErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::toString)
+			.filter((entry) -> !entry.contains("/favicon.ico - Failed to load resource"))
+			.toList();
+	}
+
+	/**
+	 * The HTTP status of the icon the browser shows in the tab for the current page (the
+	 * page's {@code <link rel="icon">}, else {@code /favicon.ico}); 200 for an inline
+	 * {@code data:} icon.
+	 */
+	protected long pageIconStatus() {
+		Object status = ((JavascriptExecutor) this.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const link = document.querySelector("link[rel~='icon']");
+				const href = link ? link.href : new URL('/favicon.ico', location.href).href;
+				if (href.startsWith('data:')) {
+					done(200);
+				}
+				else {
+					fetch(href, { credentials: 'same-origin' }).then((r) => done(r.status), () => done(-1));
+				}""");
+		return ((Number) status).longValue();
+	}
+
+	private void deleteProfile() throws IOException {
+		if (this.profile == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		this.profile = null;
+	}
+
+	private void saveFailureSnapshot(String name) {
+		if (this.driver == null) {
+			return;
+		}
+		try {
+			Files.createDirectories(FAILURES);
+			Path page = FAILURES.resolve(name + ".html");
+			Files.writeString(page, "<!-- " + this.driver.getCurrentUrl() + " -->\n" + this.driver.getPageSource(),
+					StandardCharsets.UTF_8);
+			byte[] screenshot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+			Files.write(FAILURES.resolve(name + ".png"), screenshot);
+			System.err.println("Browser test failed " + describePage() + "\nSaved " + page.toAbsolutePath()
+					+ " and its screenshot");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (WebDriverException ex) {
+			System.err.println("Could not save the failed page: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Keeps the page of a failed test (before the browser is closed) for debugging.
+	 */
+	static class FailureSnapshot implements AfterTestExecutionCallback {
+
+		@Override
+		public void afterTestExecution(ExtensionContext context) {
+			if (context.getExecutionException().isPresent()
+					&& context.getTestInstance().orElse(null) instanceof BrowserTestSupport test) {
+				String name = context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getRequiredTestMethod().getName() + "-"
+						+ Integer.toHexString(context.getUniqueId().hashCode());
+				test.saveFailureSnapshot(name);
+			}
+		}
+
+	}
+
+}
