@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -227,8 +228,29 @@ public abstract class BrowserTestSupport {
 		WebElement element = clickable(target);
 		WebElement oldPage = this.driver.findElement(By.tagName("html"));
 		element.click();
-		waitFor(ExpectedConditions.stalenessOf(oldPage));
+		waitFor((WebDriver browser) -> isGone(oldPage));
 		waitFor((WebDriver browser) -> "complete".equals(script("return document.readyState")));
+	}
+
+	/**
+	 * Whether an element of an earlier page is gone. Chromium answers a page change
+	 * either with a stale-element error or, while the new document replaces the old one,
+	 * with an inspector error about a node that no longer belongs to the document.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Waits until the element is visible. */

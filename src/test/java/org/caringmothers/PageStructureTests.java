@@ -1,0 +1,115 @@
+package org.caringmothers;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.caringmothers.common.DemoUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Every page a user opens is well formed where a person would notice: one h1, no id used
+ * twice (labels point at the right field), every input labelled, no inline script or
+ * style, and no message key left untranslated.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PageStructureTests {
+
+	private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
+
+	private static final Pattern INPUT = Pattern.compile("<(input|select|textarea)\\b([^>]*)>",
+			Pattern.CASE_INSENSITIVE);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void staffPagesAreWellFormed() throws Exception {
+		long township = this.jdbc.queryForObject("select id from federation where code = '140123100'", Long.class);
+		long child = this.jdbc.queryForObject(
+				"select min(c.id) from child c join federation f on f.id = c.federation_id where f.path like ("
+						+ "select path || '%' from federation where code = '140123')",
+				Long.class);
+		long account = this.jdbc.queryForObject("select id from app_user where username = 'loufan.mother'", Long.class);
+		for (String path : List.of("/", "/federations", "/federations/" + township,
+				"/federations/" + township + "/edit", "/federations/" + township + "/children/new",
+				"/federations/" + township + "/stations/new", "/accounts", "/accounts/new",
+				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
+				"/children/" + child, "/children/" + child + "/edit", "/children/import")) {
+			check(path, DemoUsers.LOUFAN_STAFF);
+		}
+		check("/audit", DemoUsers.ADMIN);
+		check("/", DemoUsers.LOUFAN_MOTHER);
+		check("/", DemoUsers.XINZHOU_OFFICIAL);
+	}
+
+	@Test
+	void theLoginPageIsWellFormed() throws Exception {
+		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		assertWellFormed("/login", html);
+	}
+
+	private void check(String path, String user) throws Exception {
+		String html = this.mvc.perform(get(path).with(new DemoUsers(this.userDetails).as(user)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertWellFormed(path, html);
+	}
+
+	private static void assertWellFormed(String path, String html) {
+		assertThat(count(html, "<h1")).as("one h1 on %s", path).isEqualTo(1);
+		Set<String> ids = new HashSet<>();
+		List<String> duplicates = new ArrayList<>();
+		Matcher id = ID.matcher(html);
+		while (id.find()) {
+			if (!ids.add(id.group(1))) {
+				duplicates.add(id.group(1));
+			}
+		}
+		assertThat(duplicates).as("ids used twice on %s", path).isEmpty();
+		Matcher input = INPUT.matcher(html);
+		while (input.find()) {
+			String attributes = input.group(2);
+			if (attributes.contains("type=\"hidden\"") || attributes.contains("type=\"submit\"")) {
+				continue;
+			}
+			Matcher inputId = ID.matcher(attributes);
+			assertThat(inputId.find()).as("an id on %s on %s", input.group(), path).isTrue();
+			assertThat(html).as("a label for %s on %s", inputId.group(1), path)
+				.contains("for=\"" + inputId.group(1) + "\"");
+		}
+		assertThat(html).as("inline style on %s", path).doesNotContain(" style=\"");
+		assertThat(html).as("inline script on %s", path).doesNotContainPattern("<script>[^<]");
+		assertThat(html).as("untranslated message on %s", path).doesNotContain("??");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+}
