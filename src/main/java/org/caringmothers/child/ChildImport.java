@@ -19,6 +19,8 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.excel.ImportJob;
+import org.caringmothers.common.excel.ImportJobs;
 import org.caringmothers.common.excel.SheetRow;
 import org.caringmothers.common.excel.SpreadsheetException;
 import org.caringmothers.common.excel.Spreadsheets;
@@ -101,7 +103,8 @@ public class ChildImport {
 	 * Reads the file at once (a file that is no spreadsheet or has other headers is
 	 * refused here) and checks its rows in the background.
 	 */
-	public ImportJob start(InputStream input, long size, CurrentUser user, Locale locale) throws IOException {
+	public ImportJob<ChildForm> start(InputStream input, long size, CurrentUser user, Locale locale)
+			throws IOException {
 		if (!user.is(Role.ADMIN, Role.STAFF)) {
 			throw new AccessDeniedException("Only staff and administrators import children");
 		}
@@ -109,19 +112,20 @@ public class ChildImport {
 		if (rows.isEmpty()) {
 			throw new SpreadsheetException("import.file.noRows");
 		}
-		ImportJob job = this.jobs.create(user, rows.size(), locale, AuditService.currentRemoteAddress());
+		ImportJob<ChildForm> job = this.jobs.create(ChildForm.class, user, rows.size(), locale,
+				AuditService.currentRemoteAddress());
 		this.executor.execute(() -> check(job, rows));
 		return job;
 	}
 
 	/** The user's own import job; 404 for anyone else's. */
-	public ImportJob job(String token, CurrentUser user) {
-		return this.jobs.find(token, user).orElseThrow(() -> new NotFoundException("import " + token));
+	public ImportJob<ChildForm> job(String token, CurrentUser user) {
+		return this.jobs.find(token, user, ChildForm.class).orElseThrow(() -> new NotFoundException("import " + token));
 	}
 
 	/** Imports every good row, in the background, all or nothing. */
 	public void confirm(String token, CurrentUser user) {
-		ImportJob job = job(token, user);
+		ImportJob<ChildForm> job = job(token, user);
 		if (!job.startImport()) {
 			return;
 		}
@@ -132,7 +136,7 @@ public class ChildImport {
 		this.jobs.remove(job(token, user));
 	}
 
-	private void check(ImportJob job, List<SheetRow> rows) {
+	private void check(ImportJob<ChildForm> job, List<SheetRow> rows) {
 		try {
 			Set<String> idNumbersInFile = new HashSet<>();
 			for (SheetRow row : rows) {
@@ -161,7 +165,7 @@ public class ChildImport {
 		}
 	}
 
-	private void validate(ChildForm form, ImportJob job, List<String> problems) {
+	private void validate(ChildForm form, ImportJob<ChildForm> job, List<String> problems) {
 		BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, "form");
 		this.validator.validate(form, result);
 		for (ObjectError error : result.getAllErrors()) {
@@ -177,10 +181,10 @@ public class ChildImport {
 		}
 	}
 
-	private void importAll(ImportJob job) {
+	private void importAll(ImportJob<ChildForm> job) {
 		try {
 			List<Long> ids = this.transactions.execute(status -> {
-				List<ImportJob.GoodRow> rows = job.goodRows();
+				List<ImportJob.GoodRow<ChildForm>> rows = job.goodRows();
 				try {
 					List<Long> created = this.children.registerImported(
 							rows.stream().map(ImportJob.GoodRow::form).toList(), job.user(), index -> job.step());

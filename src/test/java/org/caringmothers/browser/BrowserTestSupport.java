@@ -227,6 +227,7 @@ public abstract class BrowserTestSupport {
 	protected void clickAndWaitForNextPage(By target) {
 		WebElement element = clickable(target);
 		WebElement oldPage = this.driver.findElement(By.tagName("html"));
+		script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
 		waitFor((WebDriver browser) -> isGone(oldPage));
 		waitFor((WebDriver browser) -> "complete".equals(script("return document.readyState")));

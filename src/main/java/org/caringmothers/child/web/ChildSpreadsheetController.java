@@ -10,7 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.child.ChildExport;
 import org.caringmothers.child.ChildFilter;
 import org.caringmothers.child.ChildImport;
-import org.caringmothers.child.ImportJob;
+import org.caringmothers.common.excel.ImportJob;
 import org.caringmothers.common.excel.SpreadsheetException;
 import org.caringmothers.common.excel.Spreadsheets;
 import org.caringmothers.common.security.CurrentUser;
@@ -45,9 +45,18 @@ class ChildSpreadsheetController {
 
 	private final Clock clock;
 
+	/** What the shared import pages need to know about this register. */
+	@ModelAttribute
+	void importPages(Model model) {
+		model.addAttribute("importBase", "/children/import");
+		model.addAttribute("listUrl", "/children");
+		model.addAttribute("listHeading", "child.list.heading");
+		model.addAttribute("importTitle", "import.children.title");
+	}
+
 	@GetMapping("/import")
 	String importPage() {
-		return "child/import";
+		return "import/upload";
 	}
 
 	@GetMapping("/import/template")
@@ -60,29 +69,29 @@ class ChildSpreadsheetController {
 			Locale locale, Model model) throws IOException {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("fileError", "import.file.empty");
-			return "child/import";
+			return "import/upload";
 		}
 		try {
-			ImportJob job = this.imports.start(file.getInputStream(), file.getSize(), user, locale);
+			ImportJob<?> job = this.imports.start(file.getInputStream(), file.getSize(), user, locale);
 			return "redirect:/children/import/" + job.getToken();
 		}
 		catch (SpreadsheetException ex) {
 			model.addAttribute("fileError", ex.messageKey());
-			return "child/import";
+			return "import/upload";
 		}
 	}
 
 	@GetMapping("/import/{token}")
 	String job(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, Model model) {
 		model.addAttribute("job", this.imports.job(token, user));
-		return "child/import-job";
+		return "import/job";
 	}
 
 	/** The job's state, polled by the page while the work runs. */
 	@GetMapping("/import/{token}/progress")
 	String progress(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, Model model) {
 		model.addAttribute("job", this.imports.job(token, user));
-		return "child/import-job :: state";
+		return "import/job :: state";
 	}
 
 	@PostMapping("/import/{token}/confirm")

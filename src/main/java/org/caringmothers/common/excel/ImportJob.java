@@ -1,4 +1,4 @@
-package org.caringmothers.child;
+package org.caringmothers.common.excel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +11,10 @@ import org.caringmothers.common.security.CurrentUser;
 /**
  * One import in progress: its rows as checked, how far the background work has got, and
  * how it ended. Read by the progress page while a background thread writes it.
+ *
+ * @param <F> the form each good row was read into
  */
-public final class ImportJob {
+public final class ImportJob<F> {
 
 	/** Where the import stands. */
 	public enum State {
@@ -21,8 +23,8 @@ public final class ImportJob {
 
 	}
 
-	/** A row that passed every check. */
-	public record GoodRow(int number, ChildForm form) {
+	/** A row that passed every check, as the form it was read into. */
+	public record GoodRow<F>(int number, F form) {
 	}
 
 	/** A row with the reasons it cannot be imported. */
@@ -30,6 +32,8 @@ public final class ImportJob {
 	}
 
 	private final String token;
+
+	private final Class<F> formType;
 
 	private final CurrentUser user;
 
@@ -41,7 +45,7 @@ public final class ImportJob {
 
 	private final Instant created = Instant.now();
 
-	private final List<GoodRow> goodRows = Collections.synchronizedList(new ArrayList<>());
+	private final List<GoodRow<F>> goodRows = Collections.synchronizedList(new ArrayList<>());
 
 	private final List<BadRow> badRows = Collections.synchronizedList(new ArrayList<>());
 
@@ -55,8 +59,9 @@ public final class ImportJob {
 
 	private volatile Object[] failureArguments;
 
-	ImportJob(String token, CurrentUser user, int total, Locale locale, String remoteAddress) {
+	ImportJob(String token, Class<F> formType, CurrentUser user, int total, Locale locale, String remoteAddress) {
 		this.token = token;
+		this.formType = formType;
 		this.user = user;
 		this.total = total;
 		this.locale = locale;
@@ -89,7 +94,7 @@ public final class ImportJob {
 		return this.done;
 	}
 
-	public List<GoodRow> goodRows() {
+	public List<GoodRow<F>> goodRows() {
 		return List.copyOf(this.goodRows);
 	}
 
@@ -115,15 +120,19 @@ public final class ImportJob {
 		return this.failureArguments;
 	}
 
-	CurrentUser user() {
+	Class<F> formType() {
+		return this.formType;
+	}
+
+	public CurrentUser user() {
 		return this.user;
 	}
 
-	Locale locale() {
+	public Locale locale() {
 		return this.locale;
 	}
 
-	String remoteAddress() {
+	public String remoteAddress() {
 		return this.remoteAddress;
 	}
 
@@ -131,24 +140,24 @@ public final class ImportJob {
 		return this.created;
 	}
 
-	void addGood(int number, ChildForm form) {
-		this.goodRows.add(new GoodRow(number, form));
+	public void addGood(int number, F form) {
+		this.goodRows.add(new GoodRow<>(number, form));
 	}
 
-	void addBad(int number, List<String> problems) {
+	public void addBad(int number, List<String> problems) {
 		this.badRows.add(new BadRow(number, List.copyOf(problems)));
 	}
 
-	void step() {
+	public void step() {
 		this.done++;
 	}
 
-	void checked() {
+	public void checked() {
 		this.state = State.CHECKED;
 	}
 
 	/** Moves from CHECKED to IMPORTING once; a second confirmation does nothing. */
-	synchronized boolean startImport() {
+	public synchronized boolean startImport() {
 		if (this.state != State.CHECKED || this.goodRows.isEmpty()) {
 			return false;
 		}
@@ -157,12 +166,12 @@ public final class ImportJob {
 		return true;
 	}
 
-	void imported(int count) {
+	public void imported(int count) {
 		this.imported = count;
 		this.state = State.IMPORTED;
 	}
 
-	void failed(String key, Object[] arguments) {
+	public void failed(String key, Object[] arguments) {
 		this.failureKey = key;
 		this.failureArguments = arguments;
 		this.state = State.FAILED;

@@ -1,4 +1,4 @@
-package org.caringmothers.child;
+package org.caringmothers.common.excel;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -18,29 +18,35 @@ import org.springframework.stereotype.Component;
  * live in memory: an import interrupted by a restart is simply started again.
  */
 @Component
-class ImportJobs {
+public class ImportJobs {
 
 	private static final Duration KEEP = Duration.ofHours(1);
 
-	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+	private final Map<String, ImportJob<?>> jobs = new ConcurrentHashMap<>();
 
 	private final SecureRandom random = new SecureRandom();
 
-	ImportJob create(CurrentUser user, int total, Locale locale, String remoteAddress) {
+	public <F> ImportJob<F> create(Class<F> formType, CurrentUser user, int total, Locale locale,
+			String remoteAddress) {
 		Instant expired = Instant.now().minus(KEEP);
 		this.jobs.values().removeIf(job -> job.created().isBefore(expired) && !job.isRunning());
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);
-		ImportJob job = new ImportJob(HexFormat.of().formatHex(bytes), user, total, locale, remoteAddress);
+		ImportJob<F> job = new ImportJob<>(HexFormat.of().formatHex(bytes), formType, user, total, locale,
+				remoteAddress);
 		this.jobs.put(job.getToken(), job);
 		return job;
 	}
 
-	Optional<ImportJob> find(String token, CurrentUser user) {
-		return Optional.ofNullable(this.jobs.get(token)).filter(job -> job.user().id() == user.id());
+	/** The user's own job of this kind; empty for anyone else's or another kind's. */
+	@SuppressWarnings("unchecked")
+	public <F> Optional<ImportJob<F>> find(String token, CurrentUser user, Class<F> formType) {
+		return Optional.ofNullable(this.jobs.get(token))
+			.filter(job -> job.user().id() == user.id() && job.formType() == formType)
+			.map(job -> (ImportJob<F>) job);
 	}
 
-	void remove(ImportJob job) {
+	public void remove(ImportJob<?> job) {
 		if (!job.isRunning()) {
 			this.jobs.remove(job.getToken());
 		}
