@@ -52,6 +52,12 @@ public class Federation {
 	@Column(insertable = false, updatable = false)
 	private String path;
 
+	private Integer motherCapacity;
+
+	private Integer contactDays;
+
+	private Integer homeVisitDays;
+
 	@Version
 	private long version;
 
@@ -69,6 +75,12 @@ public class Federation {
 
 	void brand(String programmeName) {
 		this.programmeName = programmeName;
+	}
+
+	void setRules(Integer motherCapacity, Integer contactDays, Integer homeVisitDays) {
+		this.motherCapacity = motherCapacity;
+		this.contactDays = contactDays;
+		this.homeVisitDays = homeVisitDays;
 	}
 
 	/** The ids from the root down to this federation, itself included. */

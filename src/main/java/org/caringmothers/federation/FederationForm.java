@@ -1,5 +1,7 @@
 package org.caringmothers.federation;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
@@ -24,6 +26,18 @@ public class FederationForm {
 	@PlainText
 	private String programmeName;
 
+	@Min(1)
+	@Max(10)
+	private Integer motherCapacity;
+
+	@Min(7)
+	@Max(120)
+	private Integer contactDays;
+
+	@Min(14)
+	@Max(365)
+	private Integer homeVisitDays;
+
 	private Long version;
 
 	public static FederationForm of(Federation federation) {
@@ -31,6 +45,9 @@ public class FederationForm {
 		form.setCode(federation.getCode());
 		form.setName(federation.getName());
 		form.setProgrammeName(federation.getProgrammeName());
+		form.setMotherCapacity(federation.getMotherCapacity());
+		form.setContactDays(federation.getContactDays());
+		form.setHomeVisitDays(federation.getHomeVisitDays());
 		form.setVersion(federation.getVersion());
 		return form;
 	}

@@ -116,6 +116,28 @@ public class FederationService {
 		return this.federations.search(scope.pathPattern(), "%" + escaped + "%", escaped + "%", pageable);
 	}
 
+	/**
+	 * The programme rules in force for a federation: each rule from the federation itself
+	 * or its nearest ancestor that sets it, else the programme's default.
+	 */
+	public ProgrammeSettings settings(Federation federation) {
+		List<Federation> line = new java.util.ArrayList<>(ancestors(federation));
+		line.add(federation);
+		Integer capacity = null;
+		Integer contact = null;
+		Integer homeVisit = null;
+		for (int i = line.size() - 1; i >= 0; i--) {
+			Federation level = line.get(i);
+			capacity = capacity != null ? capacity : level.getMotherCapacity();
+			contact = contact != null ? contact : level.getContactDays();
+			homeVisit = homeVisit != null ? homeVisit : level.getHomeVisitDays();
+		}
+		ProgrammeSettings defaults = ProgrammeSettings.DEFAULTS;
+		return new ProgrammeSettings(capacity != null ? capacity : defaults.motherCapacity(),
+				contact != null ? contact : defaults.contactDays(),
+				homeVisit != null ? homeVisit : defaults.homeVisitDays());
+	}
+
 	public FederationSummary summary(Federation federation) {
 		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
 		for (Object[] row : this.federations.countByLevel(federation.getPath() + "%")) {
@@ -173,6 +195,7 @@ public class FederationService {
 		}
 		federation.rename(name);
 		federation.brand(blankToNull(form.getProgrammeName()));
+		federation.setRules(form.getMotherCapacity(), form.getContactDays(), form.getHomeVisitDays());
 		return this.federations.saveAndFlush(federation);
 	}
 

@@ -98,6 +98,7 @@ class FederationController {
 		model.addAttribute("summary", this.federations.summary(federation));
 		model.addAttribute("brand", this.federations.programmeName(federation).orElse(null));
 		model.addAttribute("canEdit", user.is(Role.ADMIN, Role.STAFF));
+		model.addAttribute("settings", this.federations.settings(federation));
 		return "federation/detail";
 	}
 
@@ -135,6 +136,7 @@ class FederationController {
 		Federation federation = this.federations.get(id, Scope.of(user));
 		model.addAttribute("form", FederationForm.of(federation));
 		model.addAttribute("federation", federation);
+		model.addAttribute("settings", this.federations.settings(federation));
 		return "federation/form";
 	}
 
@@ -145,6 +147,7 @@ class FederationController {
 		Scope scope = Scope.of(user);
 		Federation federation = this.federations.get(id, scope);
 		model.addAttribute("federation", federation);
+		model.addAttribute("settings", this.federations.settings(federation));
 		if (result.hasErrors()) {
 			return "federation/form";
 		}

@@ -2,6 +2,7 @@ package org.caringmothers.federation.web;
 
 import org.caringmothers.common.DemoUsers;
 import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.ProgrammeSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -202,6 +203,31 @@ class FederationControllerTests {
 		expectFieldError(post("/federations/" + this.shenchiTownship + "/edit").with(csrf())
 			.param("name", "")
 			.param("version", String.valueOf(version + 1)), "name", "必填");
+	}
+
+	@Test
+	void pairingRulesAreInheritedDownTheTreeAndValidated() throws Exception {
+		assertThat(this.federations.settings(this.federations.findById(this.shenchiTownship).orElseThrow()))
+			.isEqualTo(ProgrammeSettings.DEFAULTS);
+		var county = this.federations.findById(this.shenchi).orElseThrow();
+		page(post("/federations/" + this.shenchi + "/edit").with(csrf())
+			.param("name", county.getName())
+			.param("programmeName", "忻愿爱心妈妈")
+			.param("contactDays", "5")
+			.param("version", String.valueOf(county.getVersion())), SHENCHI_STAFF).andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "contactDays"))
+			.andExpect(content().string(containsString("不能小于 7")));
+		page(post("/federations/" + this.shenchi + "/edit").with(csrf())
+			.param("name", county.getName())
+			.param("programmeName", "忻愿爱心妈妈")
+			.param("contactDays", "21")
+			.param("motherCapacity", "2")
+			.param("version", String.valueOf(county.getVersion())), SHENCHI_STAFF)
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.federations.settings(this.federations.findById(this.shenchiTownship).orElseThrow()))
+			.isEqualTo(new ProgrammeSettings(2, 21, 90));
+		page(get("/federations/" + this.shenchiTownship), SHENCHI_STAFF)
+			.andExpect(content().string(containsString("最多结对 2 名儿童；至少每 21 天联系一次")));
 	}
 
 	@Test
