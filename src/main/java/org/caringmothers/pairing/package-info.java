@@ -1,0 +1,5 @@
+/**
+ * Who cares for whom: pairings of caring mothers with children, matching suggestions, and
+ * the contact-cadence rules that turn a pairing without recent contact into a care gap.
+ */
+package org.caringmothers.pairing;
