@@ -45,6 +45,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoChildren children;
 
+	private final DemoVolunteers volunteers;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -63,6 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
 			}
 		}
 		this.children.load();
+		this.volunteers.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(

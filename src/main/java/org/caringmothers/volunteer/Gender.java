@@ -1,0 +1,8 @@
+package org.caringmothers.volunteer;
+
+/** Gender as on the identity card. */
+public enum Gender {
+
+	FEMALE, MALE
+
+}

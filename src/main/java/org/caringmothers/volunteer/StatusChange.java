@@ -1,0 +1,54 @@
+package org.caringmothers.volunteer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** One step in a volunteer's lifecycle: who took it, when, and why. */
+@Entity
+@Table(name = "volunteer_status_change")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class StatusChange {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long volunteerId;
+
+	@Enumerated(EnumType.STRING)
+	private VolunteerStatus fromStatus;
+
+	@Enumerated(EnumType.STRING)
+	private VolunteerStatus toStatus;
+
+	private Long changedBy;
+
+	private String changedByName;
+
+	private Instant changedAt;
+
+	private String note;
+
+	StatusChange(long volunteerId, VolunteerStatus fromStatus, VolunteerStatus toStatus, Long changedBy,
+			String changedByName, Instant changedAt, String note) {
+		this.volunteerId = volunteerId;
+		this.fromStatus = fromStatus;
+		this.toStatus = toStatus;
+		this.changedBy = changedBy;
+		this.changedByName = changedByName;
+		this.changedAt = changedAt;
+		this.note = note;
+	}
+
+}

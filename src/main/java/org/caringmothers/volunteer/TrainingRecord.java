@@ -1,0 +1,51 @@
+package org.caringmothers.volunteer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** A training session a volunteer attended (培训): date, topic, hours and trainer. */
+@Entity
+@Table(name = "volunteer_training")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class TrainingRecord {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long volunteerId;
+
+	private LocalDate trainingDate;
+
+	private String topic;
+
+	private BigDecimal hours;
+
+	private String trainer;
+
+	private Long recordedBy;
+
+	private Instant recordedAt;
+
+	TrainingRecord(long volunteerId, TrainingForm form, Long recordedBy, Instant recordedAt) {
+		this.volunteerId = volunteerId;
+		this.trainingDate = form.getTrainingDate();
+		this.topic = form.getTopic().trim();
+		this.hours = form.getHours();
+		this.trainer = form.getTrainer().trim();
+		this.recordedBy = recordedBy;
+		this.recordedAt = recordedAt;
+	}
+
+}

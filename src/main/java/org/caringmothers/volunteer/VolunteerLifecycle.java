@@ -1,0 +1,72 @@
+package org.caringmothers.volunteer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.caringmothers.common.RuleViolationException;
+
+/**
+ * The rules of each lifecycle step, apart from any storage: which transitions exist
+ * ({@link VolunteerStatus#next()}) and what each one needs.
+ */
+final class VolunteerLifecycle {
+
+	private VolunteerLifecycle() {
+	}
+
+	/**
+	 * Checks that a volunteer in status {@code from} with {@code trainedHours} of
+	 * training may take the step described by the form.
+	 * @throws RuleViolationException naming the field and the message key of the problem
+	 */
+	static void check(VolunteerStatus from, StatusChangeForm form, BigDecimal trainedHours, BigDecimal requiredHours,
+			LocalDate today) {
+		VolunteerStatus to = form.getTo();
+		if (to == null || !from.canMoveTo(to)) {
+			throw new RuleViolationException("to", "volunteer.status.notAllowed");
+		}
+		switch (to) {
+			case SCREENED -> {
+				if (!form.isInterviewDone()) {
+					throw new RuleViolationException("interviewDone", "volunteer.screening.required");
+				}
+				if (!form.isReferencesChecked()) {
+					throw new RuleViolationException("referencesChecked", "volunteer.screening.required");
+				}
+				if (!form.isNoCriminalRecord()) {
+					throw new RuleViolationException("noCriminalRecord", "volunteer.screening.required");
+				}
+			}
+			case TRAINED -> {
+				if (!hasEnoughTraining(trainedHours, requiredHours)) {
+					throw new RuleViolationException("to", "volunteer.training.notEnough",
+							trainedHours.stripTrailingZeros().toPlainString(),
+							requiredHours.stripTrailingZeros().toPlainString());
+				}
+			}
+			case ACTIVE -> {
+				if (from == VolunteerStatus.TRAINED) {
+					if (form.getOathDate() == null) {
+						throw new RuleViolationException("oathDate", "volunteer.oath.required");
+					}
+					if (form.getOathDate().isAfter(today)) {
+						throw new RuleViolationException("oathDate", "volunteer.oath.future");
+					}
+				}
+			}
+			case SUSPENDED, WITHDRAWN -> {
+				if (form.getNote() == null || form.getNote().isBlank()) {
+					throw new RuleViolationException("note", "volunteer.status.reasonRequired");
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	/** Whether the training hours reach the required hours. */
+	static boolean hasEnoughTraining(BigDecimal trainedHours, BigDecimal requiredHours) {
+		return trainedHours != null && trainedHours.compareTo(requiredHours) >= 0;
+	}
+
+}

@@ -1,0 +1,453 @@
+package org.caringmothers.volunteer;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.privacy.IdNumbers;
+import org.caringmothers.common.privacy.Masking;
+import org.caringmothers.common.privacy.PhoneNumbers;
+import org.caringmothers.common.privacy.SensitiveDataCipher;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationLevel;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.Scope;
+import org.caringmothers.federation.Station;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of caring mothers and reserve volunteers and its rules: a home federation
+ * at county, township or village level within the user's scope, one record per identity
+ * number anywhere, the lifecycle and its steps, training hours, at most three reserves
+ * per mother; numbers encrypted, masked and audited.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class VolunteerService {
+
+	static final String RECORD = "VOLUNTEER";
+
+	static final int MAX_RESERVES = 3;
+
+	static final int ADULT_AGE = 18;
+
+	private final VolunteerRepository volunteers;
+
+	private final StatusChangeRepository statusChanges;
+
+	private final TrainingRecordRepository trainings;
+
+	private final FederationService federations;
+
+	private final SensitiveDataCipher cipher;
+
+	private final AuditService audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	@Value("${caringmothers.volunteer.required-training-hours:2}")
+	private BigDecimal requiredTrainingHours = BigDecimal.valueOf(2);
+
+	public Page<Volunteer> list(VolunteerFilter filter, CurrentUser user, Pageable pageable) {
+		Specification<Volunteer> spec = specification(filter, user);
+		if (spec == null) {
+			return Page.empty(pageable);
+		}
+		Specification<Volunteer> fetchFederation = (root, query, builder) -> {
+			if (query.getResultType() == Volunteer.class) {
+				root.fetch("federation");
+			}
+			return builder.conjunction();
+		};
+		return this.volunteers.findAll(spec.and(fetchFederation), pageable);
+	}
+
+	/** Counts by status within the same scope and filters, the status filter aside. */
+	public Map<VolunteerStatus, Long> countByStatus(VolunteerFilter filter, CurrentUser user) {
+		Map<VolunteerStatus, Long> counts = new EnumMap<>(VolunteerStatus.class);
+		for (VolunteerStatus status : VolunteerStatus.values()) {
+			counts.put(status, 0L);
+		}
+		Specification<Volunteer> spec = specification(filter.withoutStatus(), user);
+		if (spec == null) {
+			return counts;
+		}
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object[]> query = builder.createQuery(Object[].class);
+		Root<Volunteer> root = query.from(Volunteer.class);
+		query.multiselect(root.get("status"), builder.count(root))
+			.where(spec.toPredicate(root, query, builder))
+			.groupBy(root.get("status"));
+		for (Object[] row : this.entityManager.createQuery(query).getResultList()) {
+			counts.put((VolunteerStatus) row[0], (Long) row[1]);
+		}
+		return counts;
+	}
+
+	/** A volunteer within the user's scope, or 404. */
+	public Volunteer get(long id, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		return this.volunteers.findDetailedById(id)
+			.filter(volunteer -> scope.covers(volunteer.getFederation()))
+			.orElseThrow(() -> new NotFoundException("volunteer " + id));
+	}
+
+	/** Everything the volunteer's page shows. */
+	public VolunteerProfile profile(long id, CurrentUser user) {
+		Volunteer volunteer = get(id, user);
+		List<Volunteer> reserves = volunteer.isMother() ? this.volunteers.findReservesOf(id) : List.of();
+		List<Volunteer> mothers = volunteer.isReserve() ? this.volunteers.findMothersBackedBy(id) : List.of();
+		List<Volunteer> mothersToBack = List.of();
+		if (volunteer.isReserve() && volunteer.getStatus() != VolunteerStatus.WITHDRAWN && user.isManager()) {
+			mothersToBack = this.volunteers.findMothersToBack(id, backingScope(volunteer, user).pathPattern(),
+					MAX_RESERVES);
+		}
+		return new VolunteerProfile(volunteer, this.statusChanges.findByVolunteerIdOrderByChangedAtAscIdAsc(id),
+				this.trainings.findByVolunteerIdOrderByTrainingDateDescIdDesc(id), this.trainings.totalHours(id),
+				this.requiredTrainingHours, reserves, mothers, mothersToBack);
+	}
+
+	/** The stations a volunteer of this federation may belong to (for the form). */
+	public List<Station> stations(String federationCode, CurrentUser user) {
+		return this.federations.findByCode(federationCode, Scope.of(user))
+			.map(this.federations::stations)
+			.orElse(List.of());
+	}
+
+	public BigDecimal requiredTrainingHours() {
+		return this.requiredTrainingHours;
+	}
+
+	@Transactional
+	public Volunteer register(VolunteerForm form, CurrentUser user) {
+		requireManager(user);
+		Federation federation = checkedFederation(form.getFederationCode(), user);
+		Station station = checkedStation(federation, form.getStationId());
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		checkIdNumber(idNumber, form, null);
+		String phone = checkedPhone(form.getPhone());
+		checkPerson(form);
+		Volunteer volunteer = new Volunteer(user.id());
+		volunteer.update(federation, station, form);
+		volunteer.setPhone(phone);
+		applyIdNumber(volunteer, idNumber);
+		try {
+			volunteer = this.volunteers.saveAndFlush(volunteer);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("idNumber", "volunteer.idNumber.taken");
+		}
+		this.statusChanges.save(new StatusChange(volunteer.getId(), null, VolunteerStatus.APPLIED, user.id(),
+				user.displayName(), this.clock.instant(), null));
+		this.audit.record(AuditAction.CREATE, RECORD, volunteer.getId(),
+				volunteer.getRole() + " " + volunteer.getName());
+		return volunteer;
+	}
+
+	@Transactional
+	public Volunteer update(long id, VolunteerForm form, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		if (form.getVersion() == null || form.getVersion() != volunteer.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(Volunteer.class, id);
+		}
+		Federation federation = checkedFederation(form.getFederationCode(), user);
+		Station station = checkedStation(federation, form.getStationId());
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		boolean newIdNumber = idNumber != null && !idNumber.isEmpty();
+		checkIdNumber(newIdNumber ? idNumber : this.cipher.decrypt(volunteer.getIdNumberCipher()), form,
+				newIdNumber ? volunteer : null);
+		String phone = (form.getPhone() == null || form.getPhone().isBlank()) ? volunteer.getPhone()
+				: checkedPhone(form.getPhone());
+		checkPerson(form);
+		if (form.getRole() != volunteer.getRole() && (!this.volunteers.findReservesOf(id).isEmpty()
+				|| !this.volunteers.findMothersBackedBy(id).isEmpty())) {
+			throw new RuleViolationException("role", "volunteer.role.linked");
+		}
+		volunteer.update(federation, station, form);
+		volunteer.setPhone(phone);
+		if (newIdNumber) {
+			applyIdNumber(volunteer, idNumber);
+		}
+		try {
+			volunteer = this.volunteers.saveAndFlush(volunteer);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("idNumber", "volunteer.idNumber.taken");
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, volunteer.getId(), volunteer.getName());
+		return volunteer;
+	}
+
+	/**
+	 * Takes one lifecycle step, records who took it, when and why, ends the backing links
+	 * of a withdrawn volunteer and publishes {@link VolunteerStatusChanged}.
+	 */
+	@Transactional
+	public Volunteer changeStatus(long id, StatusChangeForm step, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		VolunteerStatus from = volunteer.getStatus();
+		VolunteerLifecycle.check(from, step, this.trainings.totalHours(id), this.requiredTrainingHours,
+				LocalDate.now(this.clock));
+		volunteer.moveTo(step);
+		this.volunteers.saveAndFlush(volunteer);
+		String note = VolunteerForm.trimToNull(step.getNote());
+		this.statusChanges
+			.save(new StatusChange(id, from, step.getTo(), user.id(), user.displayName(), this.clock.instant(), note));
+		int endedLinks = (step.getTo() == VolunteerStatus.WITHDRAWN) ? this.volunteers.endBackings(id) : 0;
+		this.audit.record(AuditAction.STATUS, RECORD, id,
+				from + " -> " + step.getTo() + (endedLinks > 0 ? " (" + endedLinks + " backing links ended)" : ""));
+		this.events.publishEvent(new VolunteerStatusChanged(id, from, step.getTo()));
+		return volunteer;
+	}
+
+	@Transactional
+	public TrainingRecord addTraining(long id, TrainingForm form, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
+			throw new RuleViolationException(null, "volunteer.training.withdrawn");
+		}
+		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("trainingDate", "volunteer.training.future");
+		}
+		TrainingRecord record = this.trainings.save(new TrainingRecord(id, form, user.id(), this.clock.instant()));
+		this.audit.record(AuditAction.UPDATE, RECORD, id,
+				"training " + record.getTrainingDate() + " " + record.getHours().toPlainString() + "h");
+		return record;
+	}
+
+	/** A reserve starts backing a mother (a mother has at most three reserves). */
+	@Transactional
+	public Volunteer back(long reserveId, BackingForm form, CurrentUser user) {
+		requireManager(user);
+		Volunteer reserve = get(reserveId, user);
+		if (!reserve.isReserve()) {
+			throw new RuleViolationException("motherId", "volunteer.backing.notReserve");
+		}
+		if (reserve.getStatus() == VolunteerStatus.WITHDRAWN) {
+			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
+		}
+		Scope scope = backingScope(reserve, user);
+		Volunteer mother = this.volunteers.findDetailedById(form.getMotherId())
+			.filter(candidate -> scope.covers(candidate.getFederation()))
+			.filter(Volunteer::isMother)
+			.orElseThrow(() -> new RuleViolationException("motherId", "volunteer.backing.unknownMother"));
+		if (mother.getStatus() == VolunteerStatus.WITHDRAWN) {
+			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
+		}
+		if (this.volunteers.findMothersBackedBy(reserveId).stream().anyMatch(m -> m.getId().equals(mother.getId()))) {
+			throw new RuleViolationException("motherId", "volunteer.backing.already", mother.getName());
+		}
+		if (this.volunteers.countReservesOf(mother.getId()) >= MAX_RESERVES) {
+			throw new RuleViolationException("motherId", "volunteer.backing.full", mother.getName(), MAX_RESERVES);
+		}
+		reserve.back(mother);
+		this.volunteers.saveAndFlush(reserve);
+		this.audit.record(AuditAction.UPDATE, RECORD, reserveId, "backs mother #" + mother.getId());
+		return mother;
+	}
+
+	@Transactional
+	public Volunteer stopBacking(long reserveId, long motherId, CurrentUser user) {
+		requireManager(user);
+		Volunteer reserve = get(reserveId, user);
+		Volunteer mother = this.volunteers.findMothersBackedBy(reserveId)
+			.stream()
+			.filter(m -> m.getId() == motherId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("backing " + reserveId + "/" + motherId));
+		reserve.stopBacking(mother);
+		this.volunteers.saveAndFlush(reserve);
+		this.audit.record(AuditAction.UPDATE, RECORD, reserveId, "no longer backs mother #" + motherId);
+		return mother;
+	}
+
+	/**
+	 * The full identity number or phone number, for ADMIN and STAFF only; every reveal is
+	 * recorded in the audit log.
+	 */
+	@Transactional
+	public String reveal(long id, String field, CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff and administrators may reveal numbers");
+		}
+		Volunteer volunteer = get(id, user);
+		String value = switch (field == null ? "" : field) {
+			case "idNumber" -> this.cipher.decrypt(volunteer.getIdNumberCipher());
+			case "phone" -> volunteer.getPhone();
+			default -> throw new NotFoundException("number " + field);
+		};
+		this.audit.record(AuditAction.REVEAL, RECORD, id, field);
+		return value;
+	}
+
+	/** The volunteer with exactly this identity number, if within the user's scope. */
+	public Optional<Volunteer> findByIdNumber(String idNumber, CurrentUser user) {
+		String normalised = IdNumbers.normalise(idNumber);
+		if (normalised == null || normalised.isEmpty()) {
+			return Optional.empty();
+		}
+		Scope scope = Scope.of(user);
+		return this.volunteers.findIdByIdNumberIndex(this.cipher.blindIndex(normalised))
+			.flatMap(this.volunteers::findDetailedById)
+			.filter(volunteer -> scope.covers(volunteer.getFederation()));
+	}
+
+	/**
+	 * Checks an identity number and that the form's birth date and gender agree with it;
+	 * for a new number, that no other record anywhere holds it.
+	 * @param existing the volunteer being edited, or {@code null} on registration
+	 */
+	private void checkIdNumber(String idNumber, VolunteerForm form, Volunteer existing) {
+		String problem = IdNumbers.problem(idNumber);
+		if (problem != null) {
+			throw new RuleViolationException("idNumber", problem);
+		}
+		boolean typed = form.getIdNumber() != null && !form.getIdNumber().isBlank();
+		if (!IdNumbers.birthDate(idNumber).equals(form.getBirthDate())) {
+			throw new RuleViolationException(typed ? "idNumber" : "birthDate", "idNumber.birthDateMismatch");
+		}
+		if (IdNumbers.male(idNumber) != (form.getGender() == Gender.MALE)) {
+			throw new RuleViolationException(typed ? "idNumber" : "gender", "idNumber.genderMismatch");
+		}
+		if (typed) {
+			String index = this.cipher.blindIndex(idNumber);
+			if (existing == null || !existing.getIdNumberIndex().equals(index)) {
+				this.volunteers.federationNameHoldingIdNumber(index).ifPresent(holder -> {
+					throw new RuleViolationException("idNumber", "volunteer.idNumber.duplicate", holder);
+				});
+			}
+		}
+	}
+
+	private String checkedPhone(String raw) {
+		if (!PhoneNumbers.isValid(raw)) {
+			throw new RuleViolationException("phone", "phone.invalid");
+		}
+		return PhoneNumbers.normalise(raw);
+	}
+
+	private void checkPerson(VolunteerForm form) {
+		if (form.getBirthDate().plusYears(ADULT_AGE).isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("birthDate", "volunteer.birthDate.adult");
+		}
+		if (form.getRole() == VolunteerRole.RESERVE && (form.getSkills() == null || form.getSkills().isEmpty())) {
+			throw new RuleViolationException("skills", "volunteer.skills.reserveNeedsOne");
+		}
+	}
+
+	private void applyIdNumber(Volunteer volunteer, String idNumber) {
+		volunteer.setIdentity(this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber),
+				Masking.idNumber(idNumber));
+	}
+
+	private Federation checkedFederation(String code, CurrentUser user) {
+		Federation federation = this.federations.findByCode(code, Scope.of(user))
+			.orElseThrow(() -> new RuleViolationException("federationCode", "volunteer.federation.unknown"));
+		if (federation.getLevel() != FederationLevel.COUNTY && federation.getLevel() != FederationLevel.TOWNSHIP
+				&& federation.getLevel() != FederationLevel.VILLAGE) {
+			throw new RuleViolationException("federationCode", "volunteer.federation.level");
+		}
+		return federation;
+	}
+
+	private Station checkedStation(Federation federation, Long stationId) {
+		if (stationId == null) {
+			return null;
+		}
+		return this.federations.stations(federation)
+			.stream()
+			.filter(station -> station.getId().equals(stationId))
+			.findFirst()
+			.orElseThrow(() -> new RuleViolationException("stationId", "volunteer.station.unknown"));
+	}
+
+	/**
+	 * Where the mothers a reserve may back are found: her county (or her own federation
+	 * above county level), within the user's scope.
+	 */
+	private Scope backingScope(Volunteer reserve, CurrentUser user) {
+		Scope userScope = Scope.of(user);
+		Federation home = reserve.getFederation();
+		Federation county = home.getLevel() == FederationLevel.COUNTY ? home
+				: this.federations.ancestors(home)
+					.stream()
+					.filter(ancestor -> ancestor.getLevel() == FederationLevel.COUNTY)
+					.findFirst()
+					.orElse(home);
+		return userScope.covers(county) ? Scope.of(county) : userScope;
+	}
+
+	private static void requireManager(CurrentUser user) {
+		if (!user.isManager()) {
+			throw new AccessDeniedException("Only staff and administrators change volunteers' records");
+		}
+	}
+
+	private Specification<Volunteer> specification(VolunteerFilter filter, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		Specification<Volunteer> spec = scope.where("federation");
+		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
+			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
+			if (narrower == null) {
+				return null;
+			}
+			spec = spec.and(narrower.where("federation"));
+		}
+		if (filter.getQ() != null && !filter.getQ().isBlank()) {
+			String text = filter.getQ().trim();
+			String digits = PhoneNumbers.normalise(text);
+			if (digits.chars().allMatch(Character::isDigit)) {
+				spec = spec.and((root, query, builder) -> builder.equal(root.get("phone"), digits));
+			}
+			else {
+				String needle = "%" + text.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+				spec = spec.and((root, query, builder) -> builder.like(builder.lower(root.get("name")), needle));
+			}
+		}
+		if (filter.getStatus() != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), filter.getStatus()));
+		}
+		if (filter.getRole() != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("role"), filter.getRole()));
+		}
+		if (filter.getSkill() != null) {
+			spec = spec.and((root, query, builder) -> builder.isMember(filter.getSkill(), root.get("skills")));
+		}
+		return spec;
+	}
+
+}
