@@ -51,11 +51,15 @@ class PageStructureTests {
 						+ "select path || '%' from federation where code = '140123')",
 				Long.class);
 		long account = this.jdbc.queryForObject("select id from app_user where username = 'loufan.mother'", Long.class);
+		long volunteer = this.jdbc.queryForObject(
+				"select min(v.id) from volunteer v join app_user a on a.id = v.account_id where a.username = 'loufan.mother'",
+				Long.class);
 		for (String path : List.of("/", "/federations", "/federations/" + township,
 				"/federations/" + township + "/edit", "/federations/" + township + "/children/new",
 				"/federations/" + township + "/stations/new", "/accounts", "/accounts/new",
 				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
-				"/children/" + child, "/children/" + child + "/edit", "/children/import")) {
+				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
+				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

@@ -27,6 +27,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
+import org.caringmothers.common.Gender;
 import org.caringmothers.federation.Federation;
 
 /** A child in the programme. */

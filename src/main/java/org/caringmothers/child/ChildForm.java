@@ -15,6 +15,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
+import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.Gender;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.Gender;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
@@ -255,15 +256,9 @@ public class ChildService {
 		}
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		if (idNumber != null && !idNumber.isEmpty()) {
-			String problem = IdNumbers.problem(idNumber);
+			String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
 			if (problem != null) {
 				throw new RuleViolationException("idNumber", problem);
-			}
-			if (!IdNumbers.birthDate(idNumber).equals(form.getBirthDate())) {
-				throw new RuleViolationException("idNumber", "idNumber.birthDateMismatch");
-			}
-			if (IdNumbers.male(idNumber) != (form.getGender() == Gender.MALE)) {
-				throw new RuleViolationException("idNumber", "idNumber.genderMismatch");
 			}
 			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
 				.filter(holder -> existing == null

@@ -26,6 +26,7 @@ import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.Gender;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.Station;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
+import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.Gender;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
@@ -332,16 +333,12 @@ public class VolunteerService {
 	 * @param existing the volunteer being edited, or {@code null} on registration
 	 */
 	private void checkIdNumber(String idNumber, VolunteerForm form, Volunteer existing) {
-		String problem = IdNumbers.problem(idNumber);
-		if (problem != null) {
-			throw new RuleViolationException("idNumber", problem);
-		}
 		boolean typed = form.getIdNumber() != null && !form.getIdNumber().isBlank();
-		if (!IdNumbers.birthDate(idNumber).equals(form.getBirthDate())) {
-			throw new RuleViolationException(typed ? "idNumber" : "birthDate", "idNumber.birthDateMismatch");
-		}
-		if (IdNumbers.male(idNumber) != (form.getGender() == Gender.MALE)) {
-			throw new RuleViolationException(typed ? "idNumber" : "gender", "idNumber.genderMismatch");
+		String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
+		if (problem != null) {
+			String field = typed || problem.startsWith("idNumber.") && !problem.endsWith("Mismatch") ? "idNumber"
+					: (problem.equals("idNumber.birthDateMismatch") ? "birthDate" : "gender");
+			throw new RuleViolationException(field, problem);
 		}
 		if (typed) {
 			String index = this.cipher.blindIndex(idNumber);

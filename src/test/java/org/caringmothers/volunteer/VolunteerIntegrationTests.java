@@ -3,6 +3,7 @@ package org.caringmothers.volunteer;
 import java.util.List;
 import java.util.Map;
 
+import org.caringmothers.common.Gender;
 import org.caringmothers.common.DemoUsers;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.SensitiveDataCipher;

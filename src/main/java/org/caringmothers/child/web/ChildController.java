@@ -13,7 +13,7 @@ import org.caringmothers.child.ChildFilter;
 import org.caringmothers.child.ChildForm;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.child.ChildStatus;
-import org.caringmothers.child.Gender;
+import org.caringmothers.common.Gender;
 import org.caringmothers.child.GuardianRelation;
 import org.caringmothers.child.ParentsSituation;
 import org.caringmothers.child.RiskLevel;

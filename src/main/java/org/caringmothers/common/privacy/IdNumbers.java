@@ -54,6 +54,24 @@ public final class IdNumbers {
 		return null;
 	}
 
+	/**
+	 * Checks a number and that the birth date and gender given beside it agree with it.
+	 * @return the message key of the problem, or {@code null} when all agree
+	 */
+	public static String problem(String number, LocalDate birthDate, boolean male) {
+		String problem = problem(number);
+		if (problem != null) {
+			return problem;
+		}
+		if (!birthDate(number).equals(birthDate)) {
+			return "idNumber.birthDateMismatch";
+		}
+		if (male(number) != male) {
+			return "idNumber.genderMismatch";
+		}
+		return null;
+	}
+
 	public static boolean isValid(String number) {
 		return problem(number) == null;
 	}

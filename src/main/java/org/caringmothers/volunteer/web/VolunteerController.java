@@ -12,7 +12,7 @@ import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.volunteer.BackingForm;
-import org.caringmothers.volunteer.Gender;
+import org.caringmothers.common.Gender;
 import org.caringmothers.volunteer.Skill;
 import org.caringmothers.volunteer.StatusChangeForm;
 import org.caringmothers.volunteer.TrainingForm;

@@ -1,8 +1,0 @@
-package org.caringmothers.child;
-
-/** Gender as on the identity card. */
-public enum Gender {
-
-	FEMALE, MALE
-
-}

@@ -1,8 +1,0 @@
-package org.caringmothers.volunteer;
-
-/** Gender as on the identity card. */
-public enum Gender {
-
-	FEMALE, MALE
-
-}
