@@ -57,9 +57,10 @@ class SecurityConfiguration {
 					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",
 					"/children/import/**")
 			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children")
+			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children",
+					"/pairings/**")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers("/volunteers/**", "/children/**")
+			.requestMatchers("/volunteers/**", "/children/**", "/pairings/**", "/pairings")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new")

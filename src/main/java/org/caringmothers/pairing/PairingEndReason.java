@@ -1,0 +1,8 @@
+package org.caringmothers.pairing;
+
+/** Why a pairing ended. */
+public enum PairingEndReason {
+
+	CHILD_AGED_OUT, CHILD_MOVED, PARENTS_RETURNED, MOTHER_WITHDREW, OTHER
+
+}

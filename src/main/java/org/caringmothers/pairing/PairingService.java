@@ -1,0 +1,233 @@
+package org.caringmothers.pairing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildService;
+import org.caringmothers.child.ChildStatus;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationLevel;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.ProgrammeSettings;
+import org.caringmothers.federation.Scope;
+import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerRole;
+import org.caringmothers.volunteer.VolunteerStatus;
+import org.caringmothers.volunteer.VolunteerStatusChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pairings and their rules: one active pairing per child, at most the federation's number
+ * of children per mother, only active mothers and children, a start date not in the future;
+ * an ended pairing stays on record unchanged. The database enforces the same rules, so that
+ * two members of staff pairing at the same moment cannot both break them.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class PairingService {
+
+	static final String RECORD = "PAIRING";
+
+	private final PairingRepository pairings;
+
+	private final ChildService children;
+
+	private final FederationService federations;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	/** A pairing whose child lies within the user's scope; 404 otherwise. */
+	public Pairing get(long id, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		return this.pairings.findDetailedById(id)
+			.filter(pairing -> scope.covers(pairing.getChild().getFederation()))
+			.orElseThrow(() -> new NotFoundException("pairing " + id));
+	}
+
+	/** The child's pairings, newest first (the child must be within the scope). */
+	public List<Pairing> historyOfChild(long childId, CurrentUser user) {
+		Child child = this.children.get(childId, user);
+		return this.pairings.findByChildIdOrderByStartDateDescIdDesc(child.getId());
+	}
+
+	/** The mother's pairings, newest first. */
+	public List<Pairing> historyOfMother(Volunteer mother) {
+		return this.pairings.findByMotherIdOrderByStartDateDescIdDesc(mother.getId());
+	}
+
+	/** The mother's active pairings, oldest first. */
+	public List<Pairing> activeOfMother(Volunteer mother) {
+		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId());
+	}
+
+	public Page<Child> unpaired(CurrentUser user, Pageable pageable) {
+		return this.pairings.unpairedChildren(Scope.of(user).pathPattern(), pageable);
+	}
+
+	public List<Child> needingANewMother(CurrentUser user) {
+		return this.pairings.childrenNeedingANewMother(Scope.of(user).pathPattern());
+	}
+
+	public long countActive(CurrentUser user) {
+		return this.pairings.countActiveUnder(Scope.of(user).pathPattern());
+	}
+
+	/**
+	 * Active mothers of the child's county with room for another child, best first: nearest,
+	 * most spare capacity, skills that fit the child.
+	 */
+	public List<Suggestion> suggestionsFor(long childId, CurrentUser user) {
+		Child child = this.children.get(childId, user);
+		Federation county = countyOf(child.getFederation());
+		Scope scope = Scope.of(user);
+		String pattern = scope.covers(county) ? Scope.of(county).pathPattern() : scope.pathPattern();
+		List<Volunteer> mothers = this.pairings.activeMothersUnder(pattern);
+		Map<Long, Long> active = new HashMap<>();
+		if (!mothers.isEmpty()) {
+			for (Object[] row : this.pairings.countActiveByMother(mothers.stream().map(Volunteer::getId).toList())) {
+				active.put((Long) row[0], (Long) row[1]);
+			}
+		}
+		Map<Long, Suggestion> byId = new HashMap<>();
+		List<MatchingOrder.Candidate> candidates = new ArrayList<>();
+		Map<Long, ProgrammeSettings> settingsByFederation = new HashMap<>();
+		for (Volunteer mother : mothers) {
+			int capacity = settingsByFederation
+				.computeIfAbsent(mother.getFederation().getId(), id -> this.federations.settings(mother.getFederation()))
+				.motherCapacity();
+			int count = active.getOrDefault(mother.getId(), 0L).intValue();
+			Suggestion suggestion = new Suggestion(mother,
+					MatchingOrder.nearness(child.getFederation().lineage(), mother.getFederation().lineage()), count,
+					capacity, MatchingOrder.helpfulSkills(child.getCategories(), mother.getSkills()));
+			byId.put(mother.getId(), suggestion);
+			candidates.add(new MatchingOrder.Candidate(mother.getId(), mother.getName(), suggestion.nearness(),
+					suggestion.spare(), suggestion.helpfulSkills()));
+		}
+		return MatchingOrder.rank(candidates).stream().map(candidate -> byId.get(candidate.motherId())).toList();
+	}
+
+	@Transactional
+	public Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user) {
+		requireManager(user);
+		Child child = this.children.get(childId, user);
+		Scope scope = Scope.of(user);
+		if (!scope.covers(mother.getFederation())) {
+			throw new NotFoundException("volunteer " + mother.getId());
+		}
+		if (startDate == null) {
+			throw new RuleViolationException("startDate", "pairing.startDate.required");
+		}
+		if (startDate.isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("startDate", "pairing.startDate.future");
+		}
+		if (child.getStatus() != ChildStatus.ACTIVE) {
+			throw new RuleViolationException("motherId", "pairing.child.notActive");
+		}
+		if (mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE) {
+			throw new RuleViolationException("motherId", "pairing.mother.notActive");
+		}
+		if (this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent()) {
+			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
+		}
+		int capacity = this.federations.settings(mother.getFederation()).motherCapacity();
+		if (this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity) {
+			throw new RuleViolationException("motherId", "pairing.mother.full", capacity);
+		}
+		Pairing pairing;
+		try {
+			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
+		}
+		catch (DataAccessException ex) {
+			throw new RuleViolationException("motherId", "pairing.conflict");
+		}
+		this.audit.record(AuditAction.CREATE, RECORD, pairing.getId(),
+				"child " + child.getId() + " mother " + mother.getId());
+		return pairing;
+	}
+
+	@Transactional
+	public Pairing end(long pairingId, LocalDate endDate, PairingEndReason reason, String note, CurrentUser user) {
+		requireManager(user);
+		Pairing pairing = get(pairingId, user);
+		if (!pairing.isActive()) {
+			throw new RuleViolationException("endDate", "pairing.alreadyEnded");
+		}
+		if (reason == null) {
+			throw new RuleViolationException("reason", "pairing.reason.required");
+		}
+		if (endDate == null || endDate.isBefore(pairing.getStartDate())
+				|| endDate.isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("endDate", "pairing.endDate.invalid");
+		}
+		String trimmed = note == null || note.isBlank() ? null : note.trim();
+		if (trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
+			throw new RuleViolationException("note", "pairing.note.invalid");
+		}
+		pairing.end(endDate, reason, trimmed, user.id());
+		this.pairings.saveAndFlush(pairing);
+		this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);
+		return pairing;
+	}
+
+	/**
+	 * A mother who is withdrawn or suspended has her pairings ended (in the same transaction
+	 * as her status change); her children then appear as needing a new mother.
+	 */
+	@EventListener
+	@Transactional
+	public void onVolunteerStatusChanged(VolunteerStatusChanged event) {
+		if (event.to() != VolunteerStatus.WITHDRAWN && event.to() != VolunteerStatus.SUSPENDED) {
+			return;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		for (Pairing pairing : this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(event.volunteerId())) {
+			pairing.end(today.isBefore(pairing.getStartDate()) ? pairing.getStartDate() : today,
+					PairingEndReason.MOTHER_WITHDREW, null, null);
+			this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended MOTHER_WITHDREW");
+		}
+	}
+
+	private Federation countyOf(Federation federation) {
+		if (federation.getLevel() == FederationLevel.COUNTY) {
+			return federation;
+		}
+		return this.federations.ancestors(federation)
+			.stream()
+			.filter(ancestor -> ancestor.getLevel() == FederationLevel.COUNTY)
+			.findFirst()
+			.orElse(federation);
+	}
+
+	private static void requireManager(CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff and administrators pair");
+		}
+	}
+
+}

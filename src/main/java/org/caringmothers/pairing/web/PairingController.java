@@ -1,0 +1,113 @@
+package org.caringmothers.pairing.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildService;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingEndReason;
+import org.caringmothers.pairing.PairingService;
+import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerService;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pairing children with caring mothers, ending pairings, and the children still waiting. */
+@Controller
+@RequestMapping("/pairings")
+@RequiredArgsConstructor
+class PairingController {
+
+	private final PairingService pairings;
+
+	private final ChildService children;
+
+	private final VolunteerService volunteers;
+
+	private final Clock clock;
+
+	/** A child's pairing: the current one, its history, and (when unpaired) suggested mothers. */
+	@GetMapping("/child/{childId}")
+	String child(@AuthenticationPrincipal CurrentUser user, @PathVariable long childId, Model model) {
+		Child child = this.children.get(childId, user);
+		model.addAttribute("child", child);
+		model.addAttribute("history", this.pairings.historyOfChild(childId, user));
+		boolean paired = this.pairings.historyOfChild(childId, user).stream().anyMatch(Pairing::isActive);
+		model.addAttribute("paired", paired);
+		if (!paired && user.isManager()) {
+			model.addAttribute("suggestions", this.pairings.suggestionsFor(childId, user));
+		}
+		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("reasons", PairingEndReason.values());
+		return "pairing/child";
+	}
+
+	@PostMapping
+	String pair(@AuthenticationPrincipal CurrentUser user, @RequestParam long childId, @RequestParam long motherId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+			RedirectAttributes redirect) {
+		Volunteer mother = this.volunteers.get(motherId, user);
+		try {
+			Pairing pairing = this.pairings.pair(childId, mother,
+					startDate != null ? startDate : LocalDate.now(this.clock), user);
+			FlashMessages.success(redirect, "pairing.created", pairing.getMother().getName());
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+		}
+		return "redirect:/pairings/child/" + childId;
+	}
+
+	@PostMapping("/{id}/end")
+	String end(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+			@RequestParam(required = false) PairingEndReason reason, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		Pairing pairing = this.pairings.get(id, user);
+		try {
+			this.pairings.end(id, endDate, reason, note, user);
+			FlashMessages.success(redirect, "pairing.ended");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+		}
+		return "redirect:/pairings/child/" + pairing.getChild().getId();
+	}
+
+	/** A mother's pairings. */
+	@GetMapping("/mother/{volunteerId}")
+	String mother(@AuthenticationPrincipal CurrentUser user, @PathVariable long volunteerId, Model model) {
+		Volunteer mother = this.volunteers.get(volunteerId, user);
+		model.addAttribute("mother", mother);
+		model.addAttribute("history", this.pairings.historyOfMother(mother));
+		return "pairing/mother";
+	}
+
+	/** Children waiting for a mother: first those whose mother withdrew, then all unpaired. */
+	@GetMapping("/unpaired")
+	String unpaired(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		model.addAttribute("needingNewMother", this.pairings.needingANewMother(user));
+		model.addAttribute("page",
+				this.pairings.unpaired(user, PageRequest.of(Math.max(page, 0), 25, Sort.by("name", "id"))));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "pairing/unpaired";
+	}
+
+}
