@@ -59,7 +59,8 @@ class PageStructureTests {
 				"/federations/" + township + "/stations/new", "/accounts", "/accounts/new",
 				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
 				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
-				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit")) {
+				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
+				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

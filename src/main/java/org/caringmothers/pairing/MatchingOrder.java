@@ -10,9 +10,9 @@ import org.caringmothers.child.ChildCategory;
 import org.caringmothers.volunteer.Skill;
 
 /**
- * The order in which caring mothers are proposed for a child: nearest first (same village,
- * then township, then county), then most spare capacity, then skills that fit the child's
- * categories, then name.
+ * The order in which caring mothers are proposed for a child: nearest first (same
+ * village, then township, then county), then most spare capacity, then skills that fit
+ * the child's categories, then name.
  */
 public final class MatchingOrder {
 

@@ -49,11 +49,10 @@ interface PairingRepository extends JpaRepository<Pairing, Long> {
 	@Query(value = """
 			select c from Child c join fetch c.federation f
 			where f.path like :pathPattern and c.status = org.caringmothers.child.ChildStatus.ACTIVE
-			  and not exists (select 1 from Pairing p where p.child = c and p.endDate is null)""",
-			countQuery = """
-					select count(c) from Child c
-					where c.federation.path like :pathPattern and c.status = org.caringmothers.child.ChildStatus.ACTIVE
-					  and not exists (select 1 from Pairing p where p.child = c and p.endDate is null)""")
+			  and not exists (select 1 from Pairing p where p.child = c and p.endDate is null)""", countQuery = """
+			select count(c) from Child c
+			where c.federation.path like :pathPattern and c.status = org.caringmothers.child.ChildStatus.ACTIVE
+			  and not exists (select 1 from Pairing p where p.child = c and p.endDate is null)""")
 	Page<Child> unpairedChildren(@Param("pathPattern") String pathPattern, Pageable pageable);
 
 	/** Active unpaired children whose last mother withdrew or was suspended. */

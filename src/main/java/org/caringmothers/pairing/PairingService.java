@@ -38,9 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pairings and their rules: one active pairing per child, at most the federation's number
- * of children per mother, only active mothers and children, a start date not in the future;
- * an ended pairing stays on record unchanged. The database enforces the same rules, so that
- * two members of staff pairing at the same moment cannot both break them.
+ * of children per mother, only active mothers and children, a start date not in the
+ * future; an ended pairing stays on record unchanged. The database enforces the same
+ * rules, so that two members of staff pairing at the same moment cannot both break them.
  */
 @Service
 @RequiredArgsConstructor
@@ -96,8 +96,8 @@ public class PairingService {
 	}
 
 	/**
-	 * Active mothers of the child's county with room for another child, best first: nearest,
-	 * most spare capacity, skills that fit the child.
+	 * Active mothers of the child's county with room for another child, best first:
+	 * nearest, most spare capacity, skills that fit the child.
 	 */
 	public List<Suggestion> suggestionsFor(long childId, CurrentUser user) {
 		Child child = this.children.get(childId, user);
@@ -116,7 +116,8 @@ public class PairingService {
 		Map<Long, ProgrammeSettings> settingsByFederation = new HashMap<>();
 		for (Volunteer mother : mothers) {
 			int capacity = settingsByFederation
-				.computeIfAbsent(mother.getFederation().getId(), id -> this.federations.settings(mother.getFederation()))
+				.computeIfAbsent(mother.getFederation().getId(),
+						id -> this.federations.settings(mother.getFederation()))
 				.motherCapacity();
 			int count = active.getOrDefault(mother.getId(), 0L).intValue();
 			Suggestion suggestion = new Suggestion(mother,
@@ -181,8 +182,7 @@ public class PairingService {
 		if (reason == null) {
 			throw new RuleViolationException("reason", "pairing.reason.required");
 		}
-		if (endDate == null || endDate.isBefore(pairing.getStartDate())
-				|| endDate.isAfter(LocalDate.now(this.clock))) {
+		if (endDate == null || endDate.isBefore(pairing.getStartDate()) || endDate.isAfter(LocalDate.now(this.clock))) {
 			throw new RuleViolationException("endDate", "pairing.endDate.invalid");
 		}
 		String trimmed = note == null || note.isBlank() ? null : note.trim();
@@ -196,8 +196,9 @@ public class PairingService {
 	}
 
 	/**
-	 * A mother who is withdrawn or suspended has her pairings ended (in the same transaction
-	 * as her status change); her children then appear as needing a new mother.
+	 * A mother who is withdrawn or suspended has her pairings ended (in the same
+	 * transaction as her status change); her children then appear as needing a new
+	 * mother.
 	 */
 	@EventListener
 	@Transactional

@@ -34,7 +34,8 @@ class MatchingOrderTests {
 			.isEqualTo(Nearness.SAME_VILLAGE);
 		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 3, 40, 501 }))
 			.isEqualTo(Nearness.SAME_TOWNSHIP);
-		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 3, 40 })).isEqualTo(Nearness.SAME_TOWNSHIP);
+		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 3, 40 }))
+			.isEqualTo(Nearness.SAME_TOWNSHIP);
 		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 3, 41 })).isEqualTo(Nearness.SAME_COUNTY);
 		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 3 })).isEqualTo(Nearness.SAME_COUNTY);
 		assertThat(MatchingOrder.nearness(childInVillage, new long[] { 1, 2, 4, 60 })).isEqualTo(Nearness.FURTHER);

@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pairing children with caring mothers, ending pairings, and the children still waiting. */
+/**
+ * Pairing children with caring mothers, ending pairings, and the children still waiting.
+ */
 @Controller
 @RequestMapping("/pairings")
 @RequiredArgsConstructor
@@ -42,7 +44,10 @@ class PairingController {
 
 	private final Clock clock;
 
-	/** A child's pairing: the current one, its history, and (when unpaired) suggested mothers. */
+	/**
+	 * A child's pairing: the current one, its history, and (when unpaired) suggested
+	 * mothers.
+	 */
 	@GetMapping("/child/{childId}")
 	String child(@AuthenticationPrincipal CurrentUser user, @PathVariable long childId, Model model) {
 		Child child = this.children.get(childId, user);
@@ -99,7 +104,10 @@ class PairingController {
 		return "pairing/mother";
 	}
 
-	/** Children waiting for a mother: first those whose mother withdrew, then all unpaired. */
+	/**
+	 * Children waiting for a mother: first those whose mother withdrew, then all
+	 * unpaired.
+	 */
 	@GetMapping("/unpaired")
 	String unpaired(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
 			Model model) {
