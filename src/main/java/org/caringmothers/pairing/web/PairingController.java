@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class PairingController {
 
+	/** How many suggested mothers the page shows before "show all". */
+	static final int SHOWN = 10;
+
 	private final PairingService pairings;
 
 	private final ChildService children;
@@ -49,14 +52,17 @@ class PairingController {
 	 * mothers.
 	 */
 	@GetMapping("/child/{childId}")
-	String child(@AuthenticationPrincipal CurrentUser user, @PathVariable long childId, Model model) {
+	String child(@AuthenticationPrincipal CurrentUser user, @PathVariable long childId,
+			@RequestParam(defaultValue = "false") boolean all, Model model) {
 		Child child = this.children.get(childId, user);
 		model.addAttribute("child", child);
 		model.addAttribute("history", this.pairings.historyOfChild(childId, user));
 		boolean paired = this.pairings.historyOfChild(childId, user).stream().anyMatch(Pairing::isActive);
 		model.addAttribute("paired", paired);
 		if (!paired && user.isManager()) {
-			model.addAttribute("suggestions", this.pairings.suggestionsFor(childId, user));
+			var suggestions = this.pairings.suggestionsFor(childId, user);
+			model.addAttribute("suggestionCount", suggestions.size());
+			model.addAttribute("suggestions", all ? suggestions : suggestions.stream().limit(SHOWN).toList());
 		}
 		model.addAttribute("today", LocalDate.now(this.clock));
 		model.addAttribute("reasons", PairingEndReason.values());
