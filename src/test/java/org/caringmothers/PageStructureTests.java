@@ -60,11 +60,16 @@ class PageStructureTests {
 				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
 				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
-				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired")) {
+				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);
 		check("/", DemoUsers.LOUFAN_MOTHER);
+		long pairing = this.jdbc.queryForObject("""
+				select min(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
+				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
+				Long.class);
+		check("/my/pairings/" + pairing + "/visits/new", DemoUsers.LOUFAN_MOTHER);
 		check("/", DemoUsers.XINZHOU_OFFICIAL);
 	}
 

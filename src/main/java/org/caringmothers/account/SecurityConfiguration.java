@@ -53,6 +53,12 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers("/my/**")
+			.hasRole("VOLUNTEER")
+			.requestMatchers(HttpMethod.GET, "/visits/**")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.requestMatchers("/visits/**")
+			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
 					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",
 					"/children/import/**")

@@ -47,6 +47,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoVolunteers volunteers;
 
+	private final DemoContacts contacts;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -66,6 +68,7 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		this.children.load();
 		this.volunteers.load();
+		this.contacts.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(

@@ -9,6 +9,7 @@ import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
+import org.caringmothers.visit.VisitService;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,8 @@ class HomeController {
 
 	private final ChildService children;
 
+	private final VisitService visits;
+
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
 		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
@@ -35,7 +38,11 @@ class HomeController {
 		model.addAttribute("ancestors", this.federations.ancestors(federation));
 		model.addAttribute("brand", this.federations.programmeName(federation).orElse(null));
 		if (user.is(Role.VOLUNTEER)) {
+			model.addAttribute("cards", this.visits.myChildren(user));
 			return "dashboard/volunteer-home";
+		}
+		if (user.is(Role.STAFF, Role.ADMIN)) {
+			model.addAttribute("careGaps", this.visits.careGaps(user));
 		}
 		model.addAttribute("summary", this.federations.summary(federation));
 		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));

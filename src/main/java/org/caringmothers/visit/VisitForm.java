@@ -1,0 +1,97 @@
+package org.caringmothers.visit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
+import org.caringmothers.common.validation.PlainText;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * "记录关爱": the contact form a mother fills on her phone. The token is made when the form
+ * is shown and makes sending it twice record one contact.
+ */
+@Getter
+@Setter
+public class VisitForm {
+
+	static final int GIFT_ROWS = 2;
+
+	@NotNull
+	@PastOrPresent
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate visitDate;
+
+	@NotNull
+	private ContactMode mode;
+
+	@NotNull
+	@Min(1)
+	@Max(600)
+	private Integer durationMinutes;
+
+	@NotEmpty
+	private Set<CareType> careTypes = EnumSet.noneOf(CareType.class);
+
+	@Valid
+	private List<GiftForm> gifts = new ArrayList<>();
+
+	@NotNull
+	private ChildMood childMood;
+
+	@Size(max = 1000)
+	@PlainText
+	private String notes;
+
+	@NotNull
+	@Size(min = 8, max = 64)
+	private String clientToken;
+
+	private Long version;
+
+	public VisitForm() {
+		padGifts();
+	}
+
+	public void padGifts() {
+		while (this.gifts.size() < GIFT_ROWS) {
+			this.gifts.add(new GiftForm());
+		}
+	}
+
+	public static VisitForm of(Visit visit) {
+		VisitForm form = new VisitForm();
+		form.setVisitDate(visit.getVisitDate());
+		form.setMode(visit.getMode());
+		form.setDurationMinutes(visit.getDurationMinutes());
+		form.setCareTypes(
+				visit.getCareTypes().isEmpty() ? EnumSet.noneOf(CareType.class) : EnumSet.copyOf(visit.getCareTypes()));
+		List<GiftForm> gifts = new ArrayList<>();
+		for (Gift gift : visit.getGifts()) {
+			GiftForm row = new GiftForm();
+			row.setItem(gift.getItem());
+			row.setValue(gift.getValue());
+			gifts.add(row);
+		}
+		form.setGifts(gifts);
+		form.padGifts();
+		form.setChildMood(visit.getChildMood());
+		form.setNotes(visit.getNotes());
+		form.setClientToken(visit.getClientToken());
+		form.setVersion(visit.getVersion());
+		return form;
+	}
+
+}

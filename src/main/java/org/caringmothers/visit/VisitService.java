@@ -1,0 +1,206 @@
+package org.caringmothers.visit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.ProgrammeSettings;
+import org.caringmothers.federation.Scope;
+import org.caringmothers.pairing.CareCadence;
+import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingService;
+import org.caringmothers.volunteer.Volunteer;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts and what follows from them: the mother's own children with their due dates, a
+ * contact recorded once however often it is sent, edits by its author for seven days, the
+ * staff review queue and the care gaps of a federation.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class VisitService {
+
+	static final String RECORD = "VISIT";
+
+	private final VisitRepository visits;
+
+	private final VisitWriter writer;
+
+	private final PairingService pairings;
+
+	private final FederationService federations;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	/** The caring mother behind a VOLUNTEER account, if her record is linked. */
+	public Optional<Volunteer> motherOf(CurrentUser user) {
+		return user.is(Role.VOLUNTEER) ? this.visits.motherOfAccount(user.id()) : Optional.empty();
+	}
+
+	/** Her children, the overdue ones first, then by the next due date. */
+	public List<ChildCard> myChildren(CurrentUser user) {
+		return motherOf(user).map(mother -> cards(this.pairings.activeOfMother(mother)))
+			.orElse(List.of())
+			.stream()
+			.sorted(Comparator.comparing(ChildCard::isOverdue)
+				.reversed()
+				.thenComparing(ChildCard::nextDue)
+				.thenComparing(card -> card.pairing().getChild().getName()))
+			.toList();
+	}
+
+	/** One of her own active pairings; 404 for anything else. */
+	public Pairing myPairing(long pairingId, CurrentUser user) {
+		Volunteer mother = motherOf(user).orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+		return this.pairings.activeOfMother(mother)
+			.stream()
+			.filter(pairing -> pairing.getId() == pairingId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+	}
+
+	/** The last contacts of one of her pairings. */
+	public List<Visit> recent(Pairing pairing) {
+		return this.visits.findTop10ByPairingIdOrderByVisitDateDescIdDesc(pairing.getId());
+	}
+
+	/**
+	 * Records a contact. The same form sent again (same token from the same author)
+	 * returns the contact already recorded instead of a second one, also when both arrive
+	 * at once.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
+		Pairing pairing = myPairing(pairingId, user);
+		checkDate(form, pairing);
+		Optional<Visit> existing = this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			Visit visit = this.writer.insert(pairing, form, user.id());
+			this.audit.record(AuditAction.CREATE, RECORD, visit.getId(), "child " + pairing.getChild().getId());
+			return visit;
+		}
+		catch (DataIntegrityViolationException ex) {
+			return this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken()).orElseThrow(() -> ex);
+		}
+	}
+
+	/** One of her own contacts; 404 for anyone else's. */
+	public Visit myVisit(long visitId, CurrentUser user) {
+		return this.visits.findDetailedById(visitId)
+			.filter(visit -> visit.getRecordedBy() == user.id())
+			.orElseThrow(() -> new NotFoundException("visit " + visitId));
+	}
+
+	@Transactional
+	public Visit update(long visitId, VisitForm form, CurrentUser user) {
+		Visit visit = myVisit(visitId, user);
+		if (!visit.editableAt(this.clock.instant())) {
+			throw new RuleViolationException(null, "visit.locked");
+		}
+		if (form.getVersion() == null || form.getVersion() != visit.getVersion()) {
+			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Visit.class, visitId);
+		}
+		checkDate(form, visit.getPairing());
+		visit.fill(form);
+		visit.edited(this.clock.instant());
+		this.visits.saveAndFlush(visit);
+		this.audit.record(AuditAction.UPDATE, RECORD, visit.getId(), null);
+		return visit;
+	}
+
+	/**
+	 * Active pairings in the staff member's scope that are past due, most overdue first.
+	 */
+	public List<ChildCard> careGaps(CurrentUser user) {
+		List<Pairing> active = this.visits.activePairingsUnder(Scope.of(user).pathPattern());
+		return cards(active).stream()
+			.filter(ChildCard::isOverdue)
+			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
+			.toList();
+	}
+
+	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
+		return this.visits.unreviewedUnder(Scope.of(user).pathPattern(), pageable);
+	}
+
+	@Transactional
+	public Visit review(long visitId, boolean flag, String comment, CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff review contacts");
+		}
+		Scope scope = Scope.of(user);
+		Visit visit = this.visits.findDetailedById(visitId)
+			.filter(found -> scope.covers(found.getPairing().getChild().getFederation()))
+			.orElseThrow(() -> new NotFoundException("visit " + visitId));
+		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
+		if (flag && trimmed == null) {
+			throw new RuleViolationException("comment", "visit.review.commentRequired");
+		}
+		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
+			throw new RuleViolationException("comment", "visit.review.commentInvalid");
+		}
+		visit.review(user.id(), flag, trimmed, this.clock.instant());
+		this.audit.record(AuditAction.STATUS, RECORD, visit.getId(), flag ? "flagged" : "reviewed");
+		return visit;
+	}
+
+	private void checkDate(VisitForm form, Pairing pairing) {
+		if (form.getVisitDate().isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("visitDate", "visit.date.future");
+		}
+		if (form.getVisitDate().isBefore(pairing.getStartDate())) {
+			throw new RuleViolationException("visitDate", "visit.date.beforePairing");
+		}
+	}
+
+	private List<ChildCard> cards(List<Pairing> active) {
+		if (active.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, LocalDate[]> last = new HashMap<>();
+		for (Object[] row : this.visits.lastContacts(active.stream().map(Pairing::getId).toList())) {
+			last.put((Long) row[0], new LocalDate[] { (LocalDate) row[1], (LocalDate) row[2] });
+		}
+		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		LocalDate today = LocalDate.now(this.clock);
+		List<ChildCard> cards = new ArrayList<>();
+		for (Pairing pairing : active) {
+			Federation federation = pairing.getChild().getFederation();
+			ProgrammeSettings rules = settings.computeIfAbsent(federation.getId(),
+					id -> this.federations.settings(federation));
+			LocalDate[] dates = last.getOrDefault(pairing.getId(), new LocalDate[2]);
+			cards
+				.add(new ChildCard(pairing, new CareCadence(pairing.getStartDate(), dates[0], dates[1], rules), today));
+		}
+		return cards;
+	}
+
+}

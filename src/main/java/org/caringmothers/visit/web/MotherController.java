@@ -1,0 +1,137 @@
+package org.caringmothers.visit.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.Forms;
+import org.caringmothers.pairing.Pairing;
+import org.caringmothers.visit.CareType;
+import org.caringmothers.visit.ChildMood;
+import org.caringmothers.visit.ContactMode;
+import org.caringmothers.visit.Visit;
+import org.caringmothers.visit.VisitForm;
+import org.caringmothers.visit.VisitService;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The caring mother's phone: log a contact with one of her children, correct it for a
+ * week.
+ */
+@Controller
+@RequestMapping("/my")
+@RequiredArgsConstructor
+class MotherController {
+
+	private static final String FORM = "visit/form";
+
+	private final VisitService visits;
+
+	private final Clock clock;
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("modes", ContactMode.values());
+		model.addAttribute("careTypes", CareType.values());
+		model.addAttribute("moods", ChildMood.values());
+		model.addAttribute("today", LocalDate.now(this.clock));
+	}
+
+	@GetMapping("/pairings/{pairingId}/visits/new")
+	String newVisit(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId, Model model) {
+		Pairing pairing = this.visits.myPairing(pairingId, user);
+		VisitForm form = new VisitForm();
+		form.setVisitDate(LocalDate.now(this.clock));
+		form.setMode(ContactMode.HOME_VISIT);
+		form.setDurationMinutes(60);
+		form.setChildMood(ChildMood.GOOD);
+		form.setClientToken(UUID.randomUUID().toString());
+		model.addAttribute("form", form);
+		return showForm(pairing, null, model);
+	}
+
+	@PostMapping("/pairings/{pairingId}/visits")
+	String log(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId,
+			@Valid @ModelAttribute("form") VisitForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Pairing pairing = this.visits.myPairing(pairingId, user);
+		form.padGifts();
+		if (result.hasErrors()) {
+			return showForm(pairing, null, model);
+		}
+		try {
+			this.visits.log(pairingId, form, user);
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return showForm(pairing, null, model);
+		}
+		FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
+		return "redirect:/";
+	}
+
+	@GetMapping("/visits/{id}/edit")
+	String editVisit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		Visit visit = this.visits.myVisit(id, user);
+		model.addAttribute("form", VisitForm.of(visit));
+		return showForm(visit.getPairing(), visit, model);
+	}
+
+	@PostMapping("/visits/{id}/edit")
+	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") VisitForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Visit visit = this.visits.myVisit(id, user);
+		form.padGifts();
+		if (result.hasErrors()) {
+			return showForm(visit.getPairing(), visit, model);
+		}
+		try {
+			this.visits.update(id, form, user);
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return showForm(visit.getPairing(), visit, model);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			Visit current = this.visits.myVisit(id, user);
+			model.addAttribute("form", VisitForm.of(current));
+			model.addAttribute("conflict", true);
+			return showForm(current.getPairing(), current, model);
+		}
+		FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());
+		return "redirect:/";
+	}
+
+	private String showForm(Pairing pairing, Visit visit, Model model) {
+		model.addAttribute("pairing", pairing);
+		model.addAttribute("visit", visit);
+		model.addAttribute("recent", this.visits.recent(pairing));
+		model.addAttribute("now", this.clock.instant());
+		return FORM;
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.caringmothers.visit.web;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.visit.VisitService;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff read new contact logs and mark them reviewed, or flag them with a comment the
+ * mother sees.
+ */
+@Controller
+@RequestMapping("/visits")
+@RequiredArgsConstructor
+class VisitReviewController {
+
+	private final VisitService visits;
+
+	@GetMapping("/review")
+	String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), 20)));
+		return "visit/review";
+	}
+
+	@PostMapping("/{id}/review")
+	String review(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean flag, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
+		try {
+			this.visits.review(id, flag, comment, user);
+			FlashMessages.success(redirect, flag ? "visit.flagged" : "visit.reviewed");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/visits/review";
+	}
+
+}
