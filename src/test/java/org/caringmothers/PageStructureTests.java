@@ -60,7 +60,8 @@ class PageStructureTests {
 				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
 				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
-				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review")) {
+				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
+				"/needs", "/needs/new?child=" + child)) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

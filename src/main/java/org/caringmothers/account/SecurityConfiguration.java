@@ -55,9 +55,11 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers("/my/**")
 			.hasRole("VOLUNTEER")
-			.requestMatchers(HttpMethod.GET, "/visits/**")
+			.requestMatchers(HttpMethod.GET, "/needs/new")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/visits/**", "/needs/**", "/needs")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers("/visits/**")
+			.requestMatchers("/visits/**", "/needs/**")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
 					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",

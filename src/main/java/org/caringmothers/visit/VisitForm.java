@@ -16,6 +16,9 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.need.NeedCategory;
+import org.caringmothers.need.NeedForm;
+import org.caringmothers.need.Urgency;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -55,6 +58,15 @@ public class VisitForm {
 	@PlainText
 	private String notes;
 
+	/** An optional new need (急难愁盼) found on this contact. */
+	private NeedCategory needCategory;
+
+	private Urgency needUrgency;
+
+	@Size(max = 500)
+	@PlainText
+	private String needDescription;
+
 	@NotNull
 	@Size(min = 8, max = 64)
 	private String clientToken;
@@ -69,6 +81,18 @@ public class VisitForm {
 		while (this.gifts.size() < GIFT_ROWS) {
 			this.gifts.add(new GiftForm());
 		}
+	}
+
+	boolean hasNeed() {
+		return this.needCategory != null || (this.needDescription != null && !this.needDescription.isBlank());
+	}
+
+	NeedForm need() {
+		NeedForm need = new NeedForm();
+		need.setCategory(this.needCategory);
+		need.setUrgency(this.needUrgency != null ? this.needUrgency : Urgency.MEDIUM);
+		need.setDescription(this.needDescription);
+		return need;
 	}
 
 	public static VisitForm of(Visit visit) {

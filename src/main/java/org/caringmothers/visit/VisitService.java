@@ -20,6 +20,7 @@ import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
+import org.caringmothers.need.NeedService;
 import org.caringmothers.pairing.CareCadence;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
@@ -50,6 +51,8 @@ public class VisitService {
 	private final VisitWriter writer;
 
 	private final PairingService pairings;
+
+	private final NeedService needs;
 
 	private final FederationService federations;
 
@@ -98,6 +101,11 @@ public class VisitService {
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
 		Pairing pairing = myPairing(pairingId, user);
 		checkDate(form, pairing);
+		if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
+				|| form.getNeedDescription().isBlank())) {
+			throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
+					"visit.need.incomplete");
+		}
 		Optional<Visit> existing = this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken());
 		if (existing.isPresent()) {
 			return existing.get();
@@ -105,6 +113,10 @@ public class VisitService {
 		try {
 			Visit visit = this.writer.insert(pairing, form, user.id());
 			this.audit.record(AuditAction.CREATE, RECORD, visit.getId(), "child " + pairing.getChild().getId());
+			if (form.hasNeed()) {
+				this.needs.raiseOnContact(pairing.getChild(), visit.getId(), form.need(),
+						form.getChildMood() == ChildMood.WORRYING, user);
+			}
 			return visit;
 		}
 		catch (DataIntegrityViolationException ex) {

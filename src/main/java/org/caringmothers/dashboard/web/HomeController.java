@@ -9,6 +9,7 @@ import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
+import org.caringmothers.need.NeedService;
 import org.caringmothers.visit.VisitService;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,6 +32,8 @@ class HomeController {
 
 	private final VisitService visits;
 
+	private final NeedService needs;
+
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
 		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
@@ -43,6 +46,7 @@ class HomeController {
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {
 			model.addAttribute("careGaps", this.visits.careGaps(user));
+			model.addAttribute("reports", this.needs.pendingReports(user));
 		}
 		model.addAttribute("summary", this.federations.summary(federation));
 		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));

@@ -10,6 +10,8 @@ import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
+import org.caringmothers.need.NeedCategory;
+import org.caringmothers.need.Urgency;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.visit.CareType;
 import org.caringmothers.visit.ChildMood;
@@ -57,6 +59,8 @@ class MotherController {
 		model.addAttribute("modes", ContactMode.values());
 		model.addAttribute("careTypes", CareType.values());
 		model.addAttribute("moods", ChildMood.values());
+		model.addAttribute("needCategories", NeedCategory.values());
+		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 

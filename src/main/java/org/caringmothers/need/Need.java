@@ -1,0 +1,125 @@
+package org.caringmothers.need;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.caringmothers.child.Child;
+
+/** A child's need and its follow-up. */
+@Entity
+@Table(name = "need")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Need {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "child_id", updatable = false)
+	private Child child;
+
+	@Column(updatable = false)
+	private Long visitId;
+
+	@Enumerated(EnumType.STRING)
+	private NeedCategory category;
+
+	@Enumerated(EnumType.STRING)
+	private Urgency urgency;
+
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	private NeedStatus status = NeedStatus.OPEN;
+
+	@Enumerated(EnumType.STRING)
+	private Department referredTo;
+
+	private boolean mandatoryReport;
+
+	private String reportAction;
+
+	private Long reportRecordedBy;
+
+	private Instant reportRecordedAt;
+
+	@Column(updatable = false)
+	private Long raisedBy;
+
+	@Column(insertable = false, updatable = false)
+	private Instant raisedAt;
+
+	private Instant closedAt;
+
+	@OneToMany(mappedBy = "need", cascade = CascadeType.ALL)
+	@OrderBy("at")
+	private List<NeedStep> steps = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	Need(Child child, Long visitId, NeedCategory category, Urgency urgency, String description, boolean mandatoryReport,
+			Long raisedBy) {
+		this.child = child;
+		this.visitId = visitId;
+		this.category = category;
+		this.urgency = urgency;
+		this.description = description;
+		this.mandatoryReport = mandatoryReport;
+		this.raisedBy = raisedBy;
+	}
+
+	public boolean isOpen() {
+		return this.status == NeedStatus.OPEN || this.status == NeedStatus.IN_PROGRESS;
+	}
+
+	/** Whether a safety concern still waits for the action taken to be recorded. */
+	public boolean isReportPending() {
+		return this.mandatoryReport && this.reportAction == null;
+	}
+
+	/** Days since it was raised (until it was closed). */
+	public long ageInDays(Instant now) {
+		Instant end = this.closedAt != null ? this.closedAt : now;
+		return this.raisedAt == null ? 0 : ChronoUnit.DAYS.between(this.raisedAt, end);
+	}
+
+	void move(NeedStatus to, Department department, Instant at) {
+		this.status = to;
+		this.referredTo = to == NeedStatus.REFERRED ? department : null;
+		this.closedAt = (to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) ? at : null;
+	}
+
+	void addStep(NeedStep step) {
+		this.steps.add(step);
+	}
+
+	void recordReportAction(String action, Long by, Instant at) {
+		this.reportAction = action;
+		this.reportRecordedBy = by;
+		this.reportRecordedAt = at;
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.caringmothers.need;
+
+import java.time.Clock;
+import java.util.List;
+
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildService;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationLevel;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.Scope;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Needs and their follow-up: OPEN → IN_PROGRESS → RESOLVED, or REFERRED to a department,
+ * each step recorded with who, when and a note. A safety concern — category SAFETY with
+ * the child seeming worrying, or raised as highly urgent — is flagged for mandatory
+ * reporting and stays at the top of the county's staff pages until the action taken is
+ * recorded.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class NeedService {
+
+	static final String RECORD = "NEED";
+
+	private final NeedRepository needs;
+
+	private final ChildService children;
+
+	private final FederationService federations;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	/** Whether a need of this kind must be reported. */
+	public static boolean mandatoryReport(NeedCategory category, Urgency urgency, boolean childSeemedWorrying) {
+		return category == NeedCategory.SAFETY && (childSeemedWorrying || urgency == Urgency.HIGH);
+	}
+
+	public Page<Need> search(CurrentUser user, NeedStatus status, NeedCategory category, boolean openOnly,
+			Pageable pageable) {
+		return this.needs.search(Scope.of(user).pathPattern(), status, category, openOnly, pageable);
+	}
+
+	public Need get(long id, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		return this.needs.findDetailedById(id)
+			.filter(need -> scope.covers(need.getChild().getFederation()))
+			.orElseThrow(() -> new NotFoundException("need " + id));
+	}
+
+	public List<Need> ofChild(long childId, CurrentUser user) {
+		Child child = this.children.get(childId, user);
+		return this.needs.findByChildIdOrderByRaisedAtDesc(child.getId());
+	}
+
+	/**
+	 * Safety concerns waiting for action in the county of the user's federation (or the
+	 * user's whole subtree above county level).
+	 */
+	public List<Need> pendingReports(CurrentUser user) {
+		Federation own = this.federations.findById(user.federationId()).orElseThrow();
+		Federation county = own.getLevel().ordinal() > FederationLevel.COUNTY.ordinal()
+				? this.federations.ancestors(own)
+					.stream()
+					.filter(f -> f.getLevel() == FederationLevel.COUNTY)
+					.findFirst()
+					.orElse(own)
+				: own;
+		return this.needs.pendingReports(Scope.of(county).pathPattern());
+	}
+
+	/** Staff raise a need for a child in their scope. */
+	@Transactional
+	public Need raise(long childId, NeedForm form, CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff raise needs here");
+		}
+		Child child = this.children.get(childId, user);
+		return create(child, null, form, false, user);
+	}
+
+	/**
+	 * A mother raises a need on a contact with her child (the caller checked the
+	 * pairing).
+	 */
+	@Transactional
+	public Need raiseOnContact(Child child, long visitId, NeedForm form, boolean childSeemedWorrying,
+			CurrentUser mother) {
+		return create(child, visitId, form, childSeemedWorrying, mother);
+	}
+
+	@Transactional
+	public Need move(long id, NeedStatus to, Department department, String note, CurrentUser user) {
+		requireManager(user);
+		Need need = get(id, user);
+		if (!need.isOpen()) {
+			throw new RuleViolationException("to", "need.closed");
+		}
+		if (to == null || to == need.getStatus() || to == NeedStatus.OPEN) {
+			throw new RuleViolationException("to", "need.step.invalid");
+		}
+		if (to == NeedStatus.REFERRED && department == null) {
+			throw new RuleViolationException("department", "need.department.required");
+		}
+		String trimmed = checkedText(note, "note");
+		if ((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null) {
+			throw new RuleViolationException("note", "need.note.required");
+		}
+		NeedStatus from = need.getStatus();
+		need.move(to, department, this.clock.instant());
+		need.addStep(new NeedStep(need, from, to, to == NeedStatus.REFERRED ? department : null, trimmed, user.id(),
+				user.displayName()));
+		this.needs.saveAndFlush(need);
+		this.audit.record(AuditAction.STATUS, RECORD, need.getId(), from + " -> " + to);
+		return need;
+	}
+
+	@Transactional
+	public Need recordReportAction(long id, String action, CurrentUser user) {
+		requireManager(user);
+		Need need = get(id, user);
+		if (!need.isMandatoryReport()) {
+			throw new RuleViolationException("action", "need.report.notRequired");
+		}
+		String trimmed = checkedText(action, "action");
+		if (trimmed == null) {
+			throw new RuleViolationException("action", "need.report.actionRequired");
+		}
+		need.recordReportAction(trimmed, user.id(), this.clock.instant());
+		this.audit.record(AuditAction.UPDATE, RECORD, need.getId(), "mandatory report action recorded");
+		return need;
+	}
+
+	private Need create(Child child, Long visitId, NeedForm form, boolean childSeemedWorrying, CurrentUser user) {
+		Need need = new Need(child, visitId, form.getCategory(), form.getUrgency(), form.getDescription().trim(),
+				mandatoryReport(form.getCategory(), form.getUrgency(), childSeemedWorrying), user.id());
+		need.addStep(new NeedStep(need, null, NeedStatus.OPEN, null, null, user.id(), user.displayName()));
+		need = this.needs.saveAndFlush(need);
+		this.audit.record(AuditAction.CREATE, RECORD, need.getId(), "child " + child.getId());
+		return need;
+	}
+
+	private static String checkedText(String text, String field) {
+		String trimmed = text == null || text.isBlank() ? null : text.trim();
+		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
+			throw new RuleViolationException(field, "need.text.invalid");
+		}
+		return trimmed;
+	}
+
+	private static void requireManager(CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff follow needs up");
+		}
+	}
+
+}

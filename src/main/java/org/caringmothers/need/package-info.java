@@ -1,0 +1,5 @@
+/**
+ * 急难愁盼: children's needs raised by caring mothers or staff, their follow-up from open to
+ * resolved or referred, and the safety concerns that must be reported (强制报告).
+ */
+package org.caringmothers.need;

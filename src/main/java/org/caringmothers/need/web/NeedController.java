@@ -1,0 +1,125 @@
+package org.caringmothers.need.web;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.child.ChildService;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.Forms;
+import org.caringmothers.need.Department;
+import org.caringmothers.need.Need;
+import org.caringmothers.need.NeedCategory;
+import org.caringmothers.need.NeedForm;
+import org.caringmothers.need.NeedService;
+import org.caringmothers.need.NeedStatus;
+import org.caringmothers.need.Urgency;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 急难愁盼: the needs of the children in the user's federation and their follow-up. */
+@Controller
+@RequestMapping("/needs")
+@RequiredArgsConstructor
+class NeedController {
+
+	private final NeedService needs;
+
+	private final ChildService children;
+
+	private final Clock clock;
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("categories", NeedCategory.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("statuses", NeedStatus.values());
+		model.addAttribute("departments", Department.values());
+		model.addAttribute("now", this.clock.instant());
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) NeedStatus status,
+			@RequestParam(required = false) NeedCategory category, @RequestParam(defaultValue = "true") boolean open,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", this.needs.search(user, status, category, open && status == null,
+				PageRequest.of(Math.max(page, 0), 25)));
+		model.addAttribute("status", status);
+		model.addAttribute("category", category);
+		model.addAttribute("open", open);
+		return "need/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		model.addAttribute("need", this.needs.get(id, user));
+		return "need/detail";
+	}
+
+	@GetMapping("/new")
+	String newNeed(@AuthenticationPrincipal CurrentUser user, @RequestParam long child, Model model) {
+		model.addAttribute("child", this.children.get(child, user));
+		model.addAttribute("form", new NeedForm());
+		return "need/form";
+	}
+
+	@PostMapping("/new")
+	String raise(@AuthenticationPrincipal CurrentUser user, @RequestParam long child,
+			@Valid @ModelAttribute("form") NeedForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		model.addAttribute("child", this.children.get(child, user));
+		if (result.hasErrors()) {
+			return "need/form";
+		}
+		try {
+			Need need = this.needs.raise(child, form, user);
+			FlashMessages.success(redirect, "need.raised");
+			return "redirect:/needs/" + need.getId();
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return "need/form";
+		}
+	}
+
+	@PostMapping("/{id}/steps")
+	String move(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) NeedStatus to, @RequestParam(required = false) Department department,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		try {
+			this.needs.move(id, to, department, note, user);
+			FlashMessages.success(redirect, "need.moved");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/needs/" + id;
+	}
+
+	@PostMapping("/{id}/report")
+	String report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) String action, RedirectAttributes redirect) {
+		try {
+			this.needs.recordReportAction(id, action, user);
+			FlashMessages.success(redirect, "need.report.recorded");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/needs/" + id;
+	}
+
+}
