@@ -55,6 +55,8 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers("/my/**")
 			.hasRole("VOLUNTEER")
+			.requestMatchers("/photos/**")
+			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/needs/new")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/visits/**", "/needs/**", "/needs")

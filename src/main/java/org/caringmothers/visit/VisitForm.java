@@ -21,6 +21,7 @@ import org.caringmothers.need.NeedForm;
 import org.caringmothers.need.Urgency;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * "记录关爱": the contact form a mother fills on her phone. The token is made when the form
@@ -66,6 +67,9 @@ public class VisitForm {
 	@Size(max = 500)
 	@PlainText
 	private String needDescription;
+
+	/** Up to three photos (JPEG or PNG, 10 MB each at most). */
+	private List<MultipartFile> photos = new ArrayList<>();
 
 	@NotNull
 	@Size(min = 8, max = 64)

@@ -50,6 +50,10 @@ public class VisitService {
 
 	private final VisitWriter writer;
 
+	private final VisitPhotoRepository photos;
+
+	private final PhotoStore store;
+
 	private final PairingService pairings;
 
 	private final NeedService needs;
@@ -101,6 +105,10 @@ public class VisitService {
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
 		Pairing pairing = myPairing(pairingId, user);
 		checkDate(form, pairing);
+		String photoProblem = PhotoStore.problem(form.getPhotos());
+		if (photoProblem != null) {
+			throw new RuleViolationException("photos", photoProblem);
+		}
 		if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
 				|| form.getNeedDescription().isBlank())) {
 			throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
@@ -122,6 +130,40 @@ public class VisitService {
 		catch (DataIntegrityViolationException ex) {
 			return this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken()).orElseThrow(() -> ex);
 		}
+	}
+
+	/** The photos of these contacts, by contact. */
+	public Map<Long, List<VisitPhoto>> photosOf(List<Visit> contacts) {
+		Map<Long, List<VisitPhoto>> byVisit = new HashMap<>();
+		if (!contacts.isEmpty()) {
+			for (VisitPhoto photo : this.photos
+				.findByVisitIdInOrderById(contacts.stream().map(Visit::getId).toList())) {
+				byVisit.computeIfAbsent(photo.getVisitId(), id -> new ArrayList<>()).add(photo);
+			}
+		}
+		return byVisit;
+	}
+
+	/**
+	 * A photo's bytes, for its author, the child's mother, and staff or officials whose
+	 * scope covers the child; 404 for anyone else.
+	 */
+	public byte[] photo(long photoId, CurrentUser user) {
+		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
+		Visit visit = this.visits.findDetailedById(photo.getVisitId())
+			.orElseThrow(() -> new NotFoundException("photo " + photoId));
+		boolean allowed;
+		if (user.is(Role.VOLUNTEER)) {
+			Long motherAccount = visit.getPairing().getMother().getAccountId();
+			allowed = visit.getRecordedBy() == user.id() || (motherAccount != null && motherAccount == user.id());
+		}
+		else {
+			allowed = Scope.of(user).covers(visit.getPairing().getChild().getFederation());
+		}
+		if (!allowed) {
+			throw new NotFoundException("photo " + photoId);
+		}
+		return this.store.read(photo.getStoredName());
 	}
 
 	/** One of her own contacts; 404 for anyone else's. */

@@ -1,7 +1,5 @@
 package org.caringmothers.visit;
 
-import java.time.Clock;
-
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.pairing.Pairing;
 
@@ -18,13 +16,22 @@ class VisitWriter {
 
 	private final VisitRepository visits;
 
-	private final Clock clock;
+	private final VisitPhotoRepository photos;
 
+	private final PhotoStore store;
+
+	/** The contact and its photos, together or not at all. */
 	@Transactional
 	public Visit insert(Pairing pairing, VisitForm form, long author) {
 		Visit visit = new Visit(pairing, author, form.getClientToken());
 		visit.fill(form);
-		return this.visits.saveAndFlush(visit);
+		visit = this.visits.saveAndFlush(visit);
+		for (org.springframework.web.multipart.MultipartFile upload : PhotoStore.chosen(form.getPhotos())) {
+			PhotoStore.Stored stored = this.store.store(upload);
+			this.photos
+				.save(new VisitPhoto(visit.getId(), stored.name(), stored.width(), stored.height(), stored.bytes()));
+		}
+		return visit;
 	}
 
 }

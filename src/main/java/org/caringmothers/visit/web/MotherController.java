@@ -133,7 +133,9 @@ class MotherController {
 	private String showForm(Pairing pairing, Visit visit, Model model) {
 		model.addAttribute("pairing", pairing);
 		model.addAttribute("visit", visit);
-		model.addAttribute("recent", this.visits.recent(pairing));
+		var recent = this.visits.recent(pairing);
+		model.addAttribute("recent", recent);
+		model.addAttribute("photos", this.visits.photosOf(recent));
 		model.addAttribute("now", this.clock.instant());
 		return FORM;
 	}

@@ -30,7 +30,9 @@ class VisitReviewController {
 
 	@GetMapping("/review")
 	String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), 20)));
+		var queue = this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), 20));
+		model.addAttribute("page", queue);
+		model.addAttribute("photos", this.visits.photosOf(queue.getContent()));
 		return "visit/review";
 	}
 

@@ -1,0 +1,49 @@
+package org.caringmothers.visit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** A photo of a contact, stored as a metadata-free JPEG outside the web root. */
+@Entity
+@Table(name = "visit_photo")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class VisitPhoto {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(updatable = false)
+	private Long visitId;
+
+	@Column(updatable = false)
+	private String storedName;
+
+	private int width;
+
+	private int height;
+
+	private int bytes;
+
+	@Column(insertable = false, updatable = false)
+	private Instant createdAt;
+
+	VisitPhoto(Long visitId, String storedName, int width, int height, int bytes) {
+		this.visitId = visitId;
+		this.storedName = storedName;
+		this.width = width;
+		this.height = height;
+		this.bytes = bytes;
+	}
+
+}
