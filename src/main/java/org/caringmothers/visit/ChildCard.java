@@ -9,7 +9,7 @@ import org.caringmothers.pairing.Pairing;
  * One paired child as her mother (or staff) sees the pairing's cadence: when the last
  * contact was, when the next is due, and whether it is overdue.
  */
-public record ChildCard(Pairing pairing, CareCadence cadence, LocalDate today) {
+public record ChildCard(Pairing pairing, CareCadence cadence, LocalDate today, boolean reminded) {
 
 	public boolean isOverdue() {
 		return this.cadence.isGap(this.today);

@@ -49,6 +49,17 @@ interface VisitRepository extends JpaRepository<Visit, Long> {
 			order by v.createdAt desc""")
 	Page<Visit> unreviewedUnder(@Param("pathPattern") String pathPattern, Pageable pageable);
 
+	/** Pairings with a reminder newer than their newest recorded contact. */
+	@Query(value = """
+			select r.pairing_id from reminder r where r.pairing_id in (:pairingIds)
+			  and r.created_at > coalesce((select max(v.created_at) from visit v where v.pairing_id = r.pairing_id),
+			                              timestamptz '1970-01-01')""", nativeQuery = true)
+	List<Long> remindedPairings(@Param("pairingIds") Collection<Long> pairingIds);
+
+	@org.springframework.data.jpa.repository.Modifying
+	@Query(value = "insert into reminder (pairing_id, created_by) values (:pairingId, :userId)", nativeQuery = true)
+	void remind(@Param("pairingId") long pairingId, @Param("userId") long userId);
+
 	@Query("select count(v) from Visit v where v.visitDate >= :from and v.pairing.child.federation.path like :pathPattern")
 	long countSince(@Param("pathPattern") String pathPattern, @Param("from") LocalDate from);
 

@@ -201,6 +201,23 @@ public class VisitService {
 			.toList();
 	}
 
+	/**
+	 * Staff remind the mother of a pairing in their scope; it shows until she logs a
+	 * contact.
+	 */
+	@Transactional
+	public void remind(long pairingId, CurrentUser user) {
+		if (!user.is(Role.ADMIN, Role.STAFF)) {
+			throw new AccessDeniedException("Only staff send reminders");
+		}
+		Pairing pairing = this.pairings.get(pairingId, user);
+		if (!pairing.isActive()) {
+			throw new RuleViolationException(null, "pairing.alreadyEnded");
+		}
+		this.visits.remind(pairingId, user.id());
+		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, null);
+	}
+
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
 		return this.visits.unreviewedUnder(Scope.of(user).pathPattern(), pageable);
 	}
@@ -244,6 +261,8 @@ public class VisitService {
 			last.put((Long) row[0], new LocalDate[] { (LocalDate) row[1], (LocalDate) row[2] });
 		}
 		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		java.util.Set<Long> reminded = new java.util.HashSet<>(
+				this.visits.remindedPairings(active.stream().map(Pairing::getId).toList()));
 		LocalDate today = LocalDate.now(this.clock);
 		List<ChildCard> cards = new ArrayList<>();
 		for (Pairing pairing : active) {
@@ -251,8 +270,8 @@ public class VisitService {
 			ProgrammeSettings rules = settings.computeIfAbsent(federation.getId(),
 					id -> this.federations.settings(federation));
 			LocalDate[] dates = last.getOrDefault(pairing.getId(), new LocalDate[2]);
-			cards
-				.add(new ChildCard(pairing, new CareCadence(pairing.getStartDate(), dates[0], dates[1], rules), today));
+			cards.add(new ChildCard(pairing, new CareCadence(pairing.getStartDate(), dates[0], dates[1], rules), today,
+					reminded.contains(pairing.getId())));
 		}
 		return cards;
 	}

@@ -36,6 +36,19 @@ class VisitReviewController {
 		return "visit/review";
 	}
 
+	@PostMapping("/remind/{pairingId}")
+	String remind(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId,
+			RedirectAttributes redirect) {
+		try {
+			this.visits.remind(pairingId, user);
+			FlashMessages.success(redirect, "visit.reminded");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/";
+	}
+
 	@PostMapping("/{id}/review")
 	String review(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean flag, @RequestParam(required = false) String comment,

@@ -176,6 +176,18 @@ class MotherWorkspaceTests {
 	}
 
 	/** A valid contact, with some fields replaced (name, value, ...). */
+	@Test
+	void aReminderShowsOnHerHomeUntilSheLogsAContact() throws Exception {
+		long pairing = myPairings().get(2);
+		page(post("/visits/remind/" + pairing).with(csrf()), SHENCHI_STAFF).andExpect(status().isNotFound());
+		page(post("/visits/remind/" + pairing).with(csrf()), LOUFAN_MOTHER).andExpect(status().isForbidden());
+		page(post("/visits/remind/" + pairing).with(csrf()), LOUFAN_STAFF).andExpect(status().is3xxRedirection());
+		page(get("/"), LOUFAN_MOTHER).andExpect(content().string(containsString("请尽快和孩子联系")));
+		page(contact(pairing, UUID.randomUUID().toString()), LOUFAN_MOTHER).andExpect(status().is3xxRedirection());
+		page(get("/"), LOUFAN_MOTHER)
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("请尽快和孩子联系"))));
+	}
+
 	private MockHttpServletRequestBuilder contact(long pairing, String token, String... overrides) {
 		java.util.Map<String, String[]> fields = new java.util.LinkedHashMap<>();
 		fields.put("visitDate", new String[] { LocalDate.now().toString() });
