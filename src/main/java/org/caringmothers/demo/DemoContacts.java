@@ -93,7 +93,61 @@ class DemoContacts {
 				}
 			}
 		}
-		log.info("Demo pairings: {}, contacts: {}", pairings, contacts);
+		int needs = needs(random, today);
+		log.info("Demo pairings: {}, contacts: {}, needs: {}", pairings, contacts, needs);
+	}
+
+	/**
+	 * Needs raised over the year in both counties: most resolved or referred, some still
+	 * open, and in each county one safety concern still waiting for its mandatory report.
+	 */
+	private int needs(Random random, LocalDate today) {
+		String[][] samples = { { "STUDY", "数学成绩下滑，需要课业辅导" }, { "PSYCHOLOGICAL", "父母离家后情绪低落，不爱说话" },
+				{ "LIVING", "冬季缺少棉衣棉被" }, { "HEALTH", "视力下降，需要配眼镜" }, { "FAMILY", "爷爷生病住院，无人照看" },
+				{ "STUDY", "缺少课外读物和学习用品" } };
+		int count = 0;
+		for (String[] county : new String[][] { { "140123", "loufan.staff" }, { "140927", "shenchi.staff" } }) {
+			long author = this.jdbc.queryForObject("select id from app_user where username = ?", Long.class, county[1]);
+			String name = this.jdbc.queryForObject("select display_name from app_user where id = ?", String.class,
+					author);
+			List<Long> children = this.jdbc.queryForList(
+					"""
+							select p.child_id from pairing p join child c on c.id = p.child_id join federation f on f.id = c.federation_id
+							where p.end_date is null and f.path like (select path || '%' from federation where code = ?)
+							order by p.id""",
+					Long.class, county[0]);
+			for (int i = 0; i < Math.min(24, children.size()); i++) {
+				String[] sample = samples[random.nextInt(samples.length)];
+				boolean safety = i == 0;
+				String status = safety || i % 3 == 0 ? "OPEN" : (i % 3 == 1 ? "RESOLVED" : "REFERRED");
+				java.sql.Timestamp raised = java.sql.Timestamp
+					.valueOf(today.minusDays(5 + random.nextInt(200)).atTime(10, 0));
+				long need = this.jdbc.queryForObject(
+						"""
+								insert into need (child_id, category, urgency, description, status, referred_to, mandatory_report,
+								  raised_by, raised_at, closed_at)
+								values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+						Long.class, children.get(i), safety ? "SAFETY" : sample[0],
+						safety ? "HIGH" : (random.nextBoolean() ? "MEDIUM" : "LOW"),
+						safety ? "孩子反映放学路上常被高年级学生拦截索要钱物" : sample[1], status,
+						"REFERRED".equals(status) ? ("HEALTH".equals(sample[0]) ? "HEALTH" : "CIVIL_AFFAIRS") : null,
+						safety, author, raised, "OPEN".equals(status) ? null : raised);
+				this.jdbc.update("""
+						insert into need_step (need_id, to_status, by_user, by_name, at) values (?, 'OPEN', ?, ?, ?)""",
+						need, author, name, raised);
+				if (!"OPEN".equals(status)) {
+					this.jdbc.update(
+							"""
+									insert into need_step (need_id, from_status, to_status, referred_to, note, by_user, by_name, at)
+									values (?, 'OPEN', ?, ?, ?, ?, ?, ?)""",
+							need, status, "REFERRED".equals(status)
+									? ("HEALTH".equals(sample[0]) ? "HEALTH" : "CIVIL_AFFAIRS") : null,
+							"RESOLVED".equals(status) ? "已协调解决" : "已转介相关部门跟进", author, name, raised);
+				}
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private List<Long> freeChildren(String townshipCode, int count) {
