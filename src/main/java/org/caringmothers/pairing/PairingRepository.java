@@ -25,7 +25,7 @@ interface PairingRepository extends JpaRepository<Pairing, Long> {
 	@EntityGraph(attributePaths = { "child", "child.federation" })
 	List<Pairing> findByMotherIdOrderByStartDateDescIdDesc(Long motherId);
 
-	@EntityGraph(attributePaths = { "child", "child.federation" })
+	@EntityGraph(attributePaths = { "child", "child.federation", "child.guardians" })
 	List<Pairing> findByMotherIdAndEndDateIsNullOrderByStartDate(Long motherId);
 
 	Optional<Pairing> findByChildIdAndEndDateIsNull(Long childId);
