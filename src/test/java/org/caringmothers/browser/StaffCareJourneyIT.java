@@ -33,7 +33,7 @@ class StaffCareJourneyIT extends BrowserTestSupport {
 		String note = "浏览器测试记录" + System.nanoTime();
 		resizeWindow(PHONE);
 		signIn(DemoUser.LOUFAN_MOTHER);
-		clickAndWaitForNextPage(By.cssSelector(".child-card .log-visit"));
+		clickAndWaitForNextPage(By.cssSelector(".child-card:not(.overdue) .log-visit"));
 		clickable(By.cssSelector("input[name='mode'][value='PHONE']")).click();
 		clickable(By.cssSelector("input[name='careTypes'][value='COMFORT']")).click();
 		type(By.id("notes"), note);
