@@ -227,7 +227,8 @@ public class VolunteerService {
 		String note = VolunteerForm.trimToNull(step.getNote());
 		this.statusChanges
 			.save(new StatusChange(id, from, step.getTo(), user.id(), user.displayName(), this.clock.instant(), note));
-		int endedLinks = (step.getTo() == VolunteerStatus.WITHDRAWN) ? this.volunteers.endBackings(id) : 0;
+		int endedLinks = (step.getTo() == VolunteerStatus.WITHDRAWN && volunteer.isReserve())
+				? this.volunteers.endBackings(id) : 0;
 		this.audit.record(AuditAction.STATUS, RECORD, id,
 				from + " -> " + step.getTo() + (endedLinks > 0 ? " (" + endedLinks + " backing links ended)" : ""));
 		this.events.publishEvent(new VolunteerStatusChanged(id, from, step.getTo()));

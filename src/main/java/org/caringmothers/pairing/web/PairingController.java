@@ -56,8 +56,14 @@ class PairingController {
 			@RequestParam(defaultValue = "false") boolean all, Model model) {
 		Child child = this.children.get(childId, user);
 		model.addAttribute("child", child);
-		model.addAttribute("history", this.pairings.historyOfChild(childId, user));
-		boolean paired = this.pairings.historyOfChild(childId, user).stream().anyMatch(Pairing::isActive);
+		var history = this.pairings.historyOfChild(childId, user);
+		model.addAttribute("history", history);
+		boolean paired = history.stream().anyMatch(Pairing::isActive);
+		if (!paired && !history.isEmpty() && history.get(0).getEndReason() == PairingEndReason.MOTHER_WITHDREW) {
+			model.addAttribute("formerMother", history.get(0).getMother());
+			model.addAttribute("reserves",
+					this.volunteers.profile(history.get(0).getMother().getId(), user).reserves());
+		}
 		model.addAttribute("paired", paired);
 		if (!paired && user.isManager()) {
 			var suggestions = this.pairings.suggestionsFor(childId, user);

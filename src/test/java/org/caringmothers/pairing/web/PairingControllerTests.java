@@ -116,6 +116,34 @@ class PairingControllerTests {
 			.andExpect(content().string(containsString("尚未结对的在册儿童")));
 	}
 
+	@Test
+	void aChildWhoseMotherWithdrewShowsHerReservesFirst() throws Exception {
+		long mother = this.jdbc.queryForObject("""
+				select v.id from volunteer v join federation f on f.id = v.federation_id
+				where v.status = 'ACTIVE' and v.role = 'MOTHER'
+				  and f.path like (select path || '%' from federation where code = '140123')
+				  and not exists (select 1 from pairing p where p.volunteer_id = v.id)
+				  and exists (select 1 from volunteer_backing b where b.mother_id = v.id)
+				order by v.id limit 1""", Long.class);
+		String reserve = this.jdbc.queryForObject(
+				"select min(v.name) from volunteer v join volunteer_backing b on b.reserve_id = v.id where b.mother_id = ?",
+				String.class, mother);
+		long child = unpairedChild("140123", 230);
+		page(post("/pairings").with(csrf())
+			.param("childId", String.valueOf(child))
+			.param("motherId", String.valueOf(mother)), LOUFAN_STAFF)
+			.andExpect(flash().attribute("flashSuccess", "pairing.created"));
+		page(post("/volunteers/" + mother + "/status").with(csrf()).param("to", "WITHDRAWN").param("note", "外出务工"),
+				LOUFAN_STAFF)
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForObject("select end_reason from pairing where child_id = ?", String.class, child))
+			.isEqualTo("MOTHER_WITHDREW");
+		page(get("/pairings/child/" + child), LOUFAN_STAFF)
+			.andExpect(content().string(containsString("former-reserves")))
+			.andExpect(content().string(containsString(reserve)));
+		page(get("/pairings/unpaired"), LOUFAN_STAFF).andExpect(content().string(containsString("needing-new-mother")));
+	}
+
 	private ResultActions page(MockHttpServletRequestBuilder request, String user) throws Exception {
 		return this.mvc.perform(request.with(this.users.as(user)));
 	}
