@@ -85,13 +85,7 @@ public class AccountService {
 			}
 			spec = spec.and(narrower.where("federation"));
 		}
-		Specification<Account> fetchFederation = (root, query, builder) -> {
-			if (query.getResultType() == Account.class) {
-				root.fetch("federation");
-			}
-			return builder.conjunction();
-		};
-		return this.accounts.findAll(spec.and(fetchFederation), pageable);
+		return this.accounts.findAll(spec.and(Scope.fetching("federation")), pageable);
 	}
 
 	/** An account the actor may manage; 404 when it does not exist or lies outside. */

@@ -64,13 +64,7 @@ public class ChildService {
 		if (spec == null) {
 			return Page.empty(pageable);
 		}
-		Specification<Child> fetchFederation = (root, query, builder) -> {
-			if (query.getResultType() == Child.class) {
-				root.fetch("federation");
-			}
-			return builder.conjunction();
-		};
-		return this.children.findAll(spec.and(fetchFederation), pageable);
+		return this.children.findAll(spec.and(Scope.fetching("federation")), pageable);
 	}
 
 	/** Counts by status within the same scope and filters, status itself aside. */

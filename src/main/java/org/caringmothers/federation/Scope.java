@@ -43,6 +43,23 @@ public record Scope(long federationId, String path) {
 	 * given attribute, e.g. {@code "federation"}) lies in this scope.
 	 */
 	public <T> Specification<T> where(String federationAttribute) {
+		return restrict(federationAttribute);
+	}
+
+	/**
+	 * Loads the federation with each record of a list query (left alone in count
+	 * queries), so that a list page shows federation names without one query per row.
+	 */
+	public static <T> Specification<T> fetching(String federationAttribute) {
+		return (root, query, builder) -> {
+			if (query.getResultType() != Long.class && query.getResultType() != long.class) {
+				root.fetch(federationAttribute);
+			}
+			return builder.conjunction();
+		};
+	}
+
+	private <T> Specification<T> restrict(String federationAttribute) {
 		return (root, query, builder) -> {
 			Path<String> federationPath = root.get(federationAttribute).get("path");
 			return builder.like(federationPath, pathPattern());

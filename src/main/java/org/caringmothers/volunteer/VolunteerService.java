@@ -85,13 +85,7 @@ public class VolunteerService {
 		if (spec == null) {
 			return Page.empty(pageable);
 		}
-		Specification<Volunteer> fetchFederation = (root, query, builder) -> {
-			if (query.getResultType() == Volunteer.class) {
-				root.fetch("federation");
-			}
-			return builder.conjunction();
-		};
-		return this.volunteers.findAll(spec.and(fetchFederation), pageable);
+		return this.volunteers.findAll(spec.and(Scope.fetching("federation")), pageable);
 	}
 
 	/** Counts by status within the same scope and filters, the status filter aside. */
