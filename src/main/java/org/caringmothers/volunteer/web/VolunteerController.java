@@ -1,5 +1,6 @@
 package org.caringmothers.volunteer.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.caringmothers.volunteer.Skill;
 import org.caringmothers.volunteer.StatusChangeForm;
 import org.caringmothers.volunteer.TrainingForm;
 import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.common.excel.Spreadsheets;
+import org.caringmothers.volunteer.VolunteerExport;
 import org.caringmothers.volunteer.VolunteerFilter;
 import org.caringmothers.volunteer.VolunteerForm;
 import org.caringmothers.volunteer.VolunteerRole;
@@ -27,6 +30,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,6 +69,8 @@ class VolunteerController {
 
 	private final VolunteerService volunteers;
 
+	private final VolunteerExport exports;
+
 	private final Clock clock;
 
 	@InitBinder
@@ -93,6 +102,19 @@ class VolunteerController {
 	}
 
 	/** The station choices of a federation, as options for the form's station select. */
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
+			@ModelAttribute("filter") VolunteerFilter filter) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("爱心妈妈与志愿者-" + LocalDate.now(this.clock) + ".xlsx", StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(this.exports.export(filter, user));
+	}
+
 	@GetMapping("/stations")
 	String stations(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String federationCode,
 			Model model) {
