@@ -80,11 +80,6 @@ public class AuditService {
 				});
 	}
 
-	/** The address of the current request, if there is one. */
-	public static String currentRemoteAddress() {
-		return remoteAddress();
-	}
-
 	@Transactional(readOnly = true)
 	public Page<AuditEntry> search(AuditFilter filter, Pageable pageable) {
 		StringBuilder where = new StringBuilder(" where true");
