@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -147,16 +148,7 @@ public class VolunteerService {
 	@Transactional
 	public Volunteer register(VolunteerForm form, CurrentUser user) {
 		requireManager(user);
-		Federation federation = checkedFederation(form.getFederationCode(), user);
-		Station station = checkedStation(federation, form.getStationId());
-		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		checkIdNumber(idNumber, form, null);
-		String phone = checkedPhone(form.getPhone());
-		checkPerson(form);
-		Volunteer volunteer = new Volunteer(user.id());
-		volunteer.update(federation, station, form);
-		volunteer.setPhone(phone);
-		applyIdNumber(volunteer, idNumber);
+		Volunteer volunteer = newVolunteer(form, user, null);
 		try {
 			volunteer = this.volunteers.saveAndFlush(volunteer);
 		}
@@ -167,6 +159,62 @@ public class VolunteerService {
 				user.displayName(), this.clock.instant(), null));
 		this.audit.record(AuditAction.CREATE, RECORD, volunteer.getId(),
 				volunteer.getRole() + " " + volunteer.getName());
+		return volunteer;
+	}
+
+	/**
+	 * Runs every check of a registration without saving (used to check imported rows).
+	 */
+	public void checkNewVolunteer(VolunteerForm form, CurrentUser user) {
+		requireManager(user);
+		newVolunteer(form, user, null);
+	}
+
+	/**
+	 * Registers imported rows inside the caller's transaction (the import's), checking
+	 * every rule again; the caller writes the audit entries for all rows at once. The
+	 * persistence context is flushed and cleared in batches so that thousands of rows
+	 * stay fast.
+	 * @return the new volunteers' ids, in order
+	 */
+	@Transactional
+	public List<Long> registerImported(List<VolunteerForm> forms, CurrentUser user, IntConsumer onRow) {
+		requireManager(user);
+		this.entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+		Map<String, Federation> federationsByCode = new java.util.HashMap<>();
+		List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			Volunteer volunteer = this.volunteers.save(newVolunteer(forms.get(i), user, federationsByCode));
+			ids.add(volunteer.getId());
+			this.statusChanges.save(new StatusChange(volunteer.getId(), null, VolunteerStatus.APPLIED, user.id(),
+					user.displayName(), this.clock.instant(), "import"));
+			if (i % 250 == 249) {
+				this.entityManager.flush();
+				this.entityManager.clear();
+				federationsByCode.clear();
+			}
+			onRow.accept(i);
+		}
+		this.entityManager.flush();
+		return ids;
+	}
+
+	/**
+	 * A new volunteer from the form, every rule checked; federations looked up once per
+	 * code when cached.
+	 */
+	private Volunteer newVolunteer(VolunteerForm form, CurrentUser user, Map<String, Federation> federationsByCode) {
+		Federation federation = federationsByCode == null ? checkedFederation(form.getFederationCode(), user)
+				: federationsByCode.computeIfAbsent(form.getFederationCode(), code -> checkedFederation(code, user));
+		Station station = checkedStation(federation, form.getStationId());
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		checkIdNumber(idNumber, form, null);
+		String phone = checkedPhone(form.getPhone());
+		checkPerson(form);
+		Volunteer volunteer = new Volunteer(user.id());
+		volunteer.update(federation, station, form);
+		volunteer.setPhone(phone);
+		applyIdNumber(volunteer, idNumber);
 		return volunteer;
 	}
 
