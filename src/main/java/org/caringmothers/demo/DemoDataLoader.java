@@ -47,6 +47,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoVolunteers volunteers;
 
+	private final DemoEvents events;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -66,6 +68,7 @@ class DemoDataLoader implements ApplicationRunner {
 		}
 		this.children.load();
 		this.volunteers.load();
+		this.events.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(
