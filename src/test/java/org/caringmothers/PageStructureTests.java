@@ -54,6 +54,14 @@ class PageStructureTests {
 		long volunteer = this.jdbc.queryForObject(
 				"select min(v.id) from volunteer v join app_user a on a.id = v.account_id where a.username = 'loufan.mother'",
 				Long.class);
+		long training = this.jdbc.queryForObject(
+				"select min(e.id) from event e join federation f on f.id = e.federation_id where e.type = 'TRAINING'"
+						+ " and e.event_date <= current_date and f.path like (select path || '%' from federation where code = '140123')",
+				Long.class);
+		long recruitment = this.jdbc.queryForObject(
+				"select min(e.id) from event e join federation f on f.id = e.federation_id where e.type = 'RECRUITMENT'"
+						+ " and f.path like (select path || '%' from federation where code = '140123')",
+				Long.class);
 		for (String path : List.of("/", "/federations", "/federations/" + township,
 				"/federations/" + township + "/edit", "/federations/" + township + "/children/new",
 				"/federations/" + township + "/stations/new", "/accounts", "/accounts/new",
@@ -61,7 +69,8 @@ class PageStructureTests {
 				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
 				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
-				"/needs", "/needs/new?child=" + child)) {
+				"/needs", "/needs/new?child=" + child, "/events", "/events/new", "/events/" + training,
+				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment)) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

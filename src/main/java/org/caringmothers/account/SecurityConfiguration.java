@@ -65,12 +65,12 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
 					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",
-					"/children/import/**")
+					"/children/import/**", "/events/new", "/events/*/edit")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children",
-					"/pairings/**")
+					"/pairings/**", "/events/**", "/events")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers("/volunteers/**", "/children/**", "/pairings/**", "/pairings")
+			.requestMatchers("/volunteers/**", "/children/**", "/pairings/**", "/pairings", "/events/**", "/events")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new")

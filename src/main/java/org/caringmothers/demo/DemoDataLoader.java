@@ -49,6 +49,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoContacts contacts;
 
+	private final DemoEvents events;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -69,6 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
 		this.children.load();
 		this.volunteers.load();
 		this.contacts.load();
+		this.events.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(

@@ -38,7 +38,14 @@ public class TrainingRecord {
 
 	private Instant recordedAt;
 
+	/** The training event that credited this record, if any. */
+	private Long eventId;
+
 	TrainingRecord(long volunteerId, TrainingForm form, Long recordedBy, Instant recordedAt) {
+		this(volunteerId, form, recordedBy, recordedAt, null);
+	}
+
+	TrainingRecord(long volunteerId, TrainingForm form, Long recordedBy, Instant recordedAt, Long eventId) {
 		this.volunteerId = volunteerId;
 		this.trainingDate = form.getTrainingDate();
 		this.topic = form.getTopic().trim();
@@ -46,6 +53,14 @@ public class TrainingRecord {
 		this.trainer = form.getTrainer().trim();
 		this.recordedBy = recordedBy;
 		this.recordedAt = recordedAt;
+		this.eventId = eventId;
+	}
+
+	void update(TrainingForm form) {
+		this.trainingDate = form.getTrainingDate();
+		this.topic = form.getTopic().trim();
+		this.hours = form.getHours();
+		this.trainer = form.getTrainer().trim();
 	}
 
 }

@@ -281,16 +281,58 @@ public class VolunteerService {
 	public TrainingRecord addTraining(long id, TrainingForm form, CurrentUser user) {
 		requireManager(user);
 		Volunteer volunteer = get(id, user);
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException(null, "volunteer.training.withdrawn");
-		}
-		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("trainingDate", "volunteer.training.future");
-		}
+		checkTraining(volunteer, form);
 		TrainingRecord record = this.trainings.save(new TrainingRecord(id, form, user.id(), this.clock.instant()));
 		this.audit.record(AuditAction.UPDATE, RECORD, id,
 				"training " + record.getTrainingDate() + " " + record.getHours().toPlainString() + "h");
 		return record;
+	}
+
+	/**
+	 * Credits a volunteer with a training event she attended: one training record linked
+	 * to the event, under the same rules as {@link #addTraining}, never twice for the
+	 * same event.
+	 */
+	@Transactional
+	public TrainingRecord creditTraining(long id, long eventId, TrainingForm form, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		checkTraining(volunteer, form);
+		if (this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent()) {
+			throw new RuleViolationException(null, "volunteer.training.alreadyCredited", volunteer.getName());
+		}
+		TrainingRecord record = this.trainings
+			.saveAndFlush(new TrainingRecord(id, form, user.id(), this.clock.instant(), eventId));
+		this.audit.record(AuditAction.UPDATE, RECORD, id, "training " + record.getTrainingDate() + " "
+				+ record.getHours().toPlainString() + "h (event #" + eventId + ")");
+		return record;
+	}
+
+	/** Takes back the credit of a training event, if the volunteer has it. */
+	@Transactional
+	public void withdrawTrainingCredit(long id, long eventId, CurrentUser user) {
+		requireManager(user);
+		get(id, user);
+		this.trainings.findByVolunteerIdAndEventId(id, eventId).ifPresent(record -> {
+			this.trainings.delete(record);
+			this.audit.record(AuditAction.UPDATE, RECORD, id, "training credit of event #" + eventId + " removed");
+		});
+	}
+
+	/**
+	 * Brings every credit of a training event in line with the event after it was edited
+	 * (date, topic, hours, trainer).
+	 */
+	@Transactional
+	public int updateTrainingCredits(long eventId, TrainingForm form, CurrentUser user) {
+		requireManager(user);
+		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("trainingDate", "volunteer.training.future");
+		}
+		List<TrainingRecord> records = this.trainings.findByEventId(eventId);
+		records.forEach(record -> record.update(form));
+		this.trainings.saveAll(records);
+		return records.size();
 	}
 
 	/** A reserve starts backing a mother (a mother has at most three reserves). */
@@ -390,6 +432,15 @@ public class VolunteerService {
 					throw new RuleViolationException("idNumber", "volunteer.idNumber.duplicate", holder);
 				});
 			}
+		}
+	}
+
+	private void checkTraining(Volunteer volunteer, TrainingForm form) {
+		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
+			throw new RuleViolationException(null, "volunteer.training.withdrawn");
+		}
+		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
+			throw new RuleViolationException("trainingDate", "volunteer.training.future");
 		}
 	}
 

@@ -1,0 +1,34 @@
+package org.caringmothers.event;
+
+import java.time.LocalDate;
+
+import lombok.Getter;
+import lombok.Setter;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The event list's filters, bound from the query string. */
+@Getter
+@Setter
+public class EventFilter {
+
+	private EventType type;
+
+	/** A federation's division code: its events and those of the federations below it. */
+	private String federationCode;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate from;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate to;
+
+	EventFilter withoutType() {
+		EventFilter copy = new EventFilter();
+		copy.setFederationCode(this.federationCode);
+		copy.setFrom(this.from);
+		copy.setTo(this.to);
+		return copy;
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.caringmothers.event;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
+import org.caringmothers.common.validation.PlainText;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * Creates or edits an event. Hours and trainer belong to trainings only; other kinds of
+ * event ignore them.
+ */
+@Getter
+@Setter
+public class EventForm {
+
+	@NotNull
+	private EventType type;
+
+	@NotBlank
+	@Size(max = 100)
+	@PlainText
+	private String title;
+
+	@NotNull
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate eventDate;
+
+	@NotBlank
+	@Size(max = 12)
+	private String federationCode;
+
+	@Size(max = 100)
+	@PlainText
+	private String place;
+
+	@NotNull
+	@Min(0)
+	@Max(100000)
+	private Integer attendanceCount = 0;
+
+	@DecimalMin(value = "0.5", message = "{volunteer.training.hours.range}")
+	@DecimalMax(value = "24", message = "{volunteer.training.hours.range}")
+	@Digits(integer = 2, fraction = 1, message = "{volunteer.training.hours.range}")
+	private BigDecimal hours;
+
+	@Size(max = 40)
+	@PlainText
+	private String trainer;
+
+	private Long version;
+
+	public static EventForm of(Event event) {
+		EventForm form = new EventForm();
+		form.setType(event.getType());
+		form.setTitle(event.getTitle());
+		form.setEventDate(event.getEventDate());
+		form.setFederationCode(event.getFederation().getCode());
+		form.setPlace(event.getPlace());
+		form.setAttendanceCount(event.getAttendanceCount());
+		form.setHours(event.getHours());
+		form.setTrainer(event.getTrainer());
+		form.setVersion(event.getVersion());
+		return form;
+	}
+
+	static String trimToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+}

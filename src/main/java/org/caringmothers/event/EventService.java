@@ -1,0 +1,307 @@
+package org.caringmothers.event;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
+import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.Scope;
+import org.caringmothers.volunteer.TrainingForm;
+import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerFilter;
+import org.caringmothers.volunteer.VolunteerForm;
+import org.caringmothers.volunteer.VolunteerService;
+import org.caringmothers.volunteer.VolunteerStatus;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Events and their rules: a federation within the user's scope, hours and trainer for a
+ * training, attendance only once an event has taken place, each volunteer listed once; a
+ * training's hours credited to (and taken back from) each attending volunteer's training
+ * record through the volunteer register, and applicants registered at a recruitment
+ * drive.
+ */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class EventService {
+
+	static final String RECORD = "EVENT";
+
+	static final int CANDIDATES = 10;
+
+	private final EventRepository events;
+
+	private final EventAttendeeRepository attendees;
+
+	private final EventRecruitRepository recruits;
+
+	private final FederationService federations;
+
+	private final VolunteerService volunteers;
+
+	private final AuditService audit;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	public Page<Event> list(EventFilter filter, CurrentUser user, Pageable pageable) {
+		Specification<Event> spec = specification(filter, user);
+		if (spec == null) {
+			return Page.empty(pageable);
+		}
+		Specification<Event> fetchFederation = (root, query, builder) -> {
+			if (query.getResultType() == Event.class) {
+				root.fetch("federation");
+			}
+			return builder.conjunction();
+		};
+		return this.events.findAll(spec.and(fetchFederation), pageable);
+	}
+
+	/** Counts by type within the same scope and filters, the type filter aside. */
+	public Map<EventType, Long> countByType(EventFilter filter, CurrentUser user) {
+		Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+		for (EventType type : EventType.values()) {
+			counts.put(type, 0L);
+		}
+		Specification<Event> spec = specification(filter.withoutType(), user);
+		if (spec == null) {
+			return counts;
+		}
+		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
+		CriteriaQuery<Object[]> query = builder.createQuery(Object[].class);
+		Root<Event> root = query.from(Event.class);
+		query.multiselect(root.get("type"), builder.count(root))
+			.where(spec.toPredicate(root, query, builder))
+			.groupBy(root.get("type"));
+		for (Object[] row : this.entityManager.createQuery(query).getResultList()) {
+			counts.put((EventType) row[0], (Long) row[1]);
+		}
+		return counts;
+	}
+
+	/** An event within the user's scope, or 404. */
+	public Event get(long id, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		return this.events.findDetailedById(id)
+			.filter(event -> scope.covers(event.getFederation()))
+			.orElseThrow(() -> new NotFoundException("event " + id));
+	}
+
+	/**
+	 * Everything the event's page shows; {@code search} finds volunteers in the user's
+	 * scope by name or phone number to add to the attendance.
+	 */
+	public EventDetails details(long id, String search, CurrentUser user) {
+		Event event = get(id, user);
+		List<Volunteer> candidates = List.of();
+		if (search != null && !search.isBlank() && user.isManager()) {
+			VolunteerFilter filter = new VolunteerFilter();
+			filter.setQ(search);
+			candidates = this.volunteers
+				.list(filter, user, PageRequest.of(0, CANDIDATES, Sort.by("name").and(Sort.by("id"))))
+				.getContent()
+				.stream()
+				.filter(volunteer -> volunteer.getStatus() != VolunteerStatus.WITHDRAWN)
+				.toList();
+		}
+		return new EventDetails(event, this.attendees.findByEvent(id), this.recruits.findByEvent(id), candidates);
+	}
+
+	@Transactional
+	public Event create(EventForm form, CurrentUser user) {
+		requireManager(user);
+		Federation federation = checkedFederation(form.getFederationCode(), user);
+		checkEvent(form);
+		Event event = new Event(user.id());
+		event.update(federation, form);
+		event = this.events.saveAndFlush(event);
+		this.audit.record(AuditAction.CREATE, RECORD, event.getId(), event.getType() + " " + event.getTitle());
+		return event;
+	}
+
+	@Transactional
+	public Event update(long id, EventForm form, CurrentUser user) {
+		requireManager(user);
+		Event event = get(id, user);
+		if (form.getVersion() == null || form.getVersion() != event.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(Event.class, id);
+		}
+		Federation federation = checkedFederation(form.getFederationCode(), user);
+		checkEvent(form);
+		long listed = this.attendees.countByEventId(id);
+		boolean recruited = !this.recruits.findByEvent(id).isEmpty();
+		if ((listed > 0 || recruited) && form.getType() != event.getType()) {
+			throw new RuleViolationException("type", "event.type.locked");
+		}
+		if ((listed > 0 || recruited) && form.getEventDate().isAfter(today())) {
+			throw new RuleViolationException("eventDate", "event.date.attended");
+		}
+		if (form.getAttendanceCount() < listed) {
+			throw new RuleViolationException("attendanceCount", "event.attendanceCount.belowList", listed);
+		}
+		event.update(federation, form);
+		event = this.events.saveAndFlush(event);
+		if (event.isTraining() && listed > 0) {
+			this.volunteers.updateTrainingCredits(id, trainingOf(event), user);
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, id, event.getType() + " " + event.getTitle());
+		return event;
+	}
+
+	/**
+	 * Lists a volunteer as attending an event that has taken place; for a training, her
+	 * training record is credited with its hours (once).
+	 */
+	@Transactional
+	public Volunteer addAttendee(long id, long volunteerId, CurrentUser user) {
+		requireManager(user);
+		Event event = get(id, user);
+		if (!event.heldBy(today())) {
+			throw new RuleViolationException("volunteerId", "event.attendance.notYet");
+		}
+		Volunteer volunteer = this.volunteers.get(volunteerId, user);
+		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
+			throw new RuleViolationException("volunteerId", "event.attendee.withdrawn", volunteer.getName());
+		}
+		if (this.attendees.find(id, volunteerId).isPresent()) {
+			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
+		}
+		try {
+			this.attendees.saveAndFlush(new EventAttendee(id, volunteer, user.id()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
+		}
+		event.countAtLeast((int) this.attendees.countByEventId(id));
+		this.events.saveAndFlush(event);
+		if (event.isTraining()) {
+			this.volunteers.creditTraining(volunteerId, id, trainingOf(event), user);
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, id, "attendee volunteer #" + volunteerId);
+		return volunteer;
+	}
+
+	/** Takes a volunteer off the attendance, and back the hours a training credited. */
+	@Transactional
+	public Volunteer removeAttendee(long id, long volunteerId, CurrentUser user) {
+		requireManager(user);
+		Event event = get(id, user);
+		EventAttendee attendee = this.attendees.find(id, volunteerId)
+			.orElseThrow(() -> new NotFoundException("attendee " + id + "/" + volunteerId));
+		Volunteer volunteer = attendee.getVolunteer();
+		this.attendees.delete(attendee);
+		if (event.isTraining()) {
+			this.volunteers.withdrawTrainingCredit(volunteerId, id, user);
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, id, "attendee volunteer #" + volunteerId + " removed");
+		return volunteer;
+	}
+
+	/**
+	 * Registers an applicant at a recruitment drive that has taken place: she enters the
+	 * volunteer register as APPLIED and is listed as recruited there.
+	 */
+	@Transactional
+	public Volunteer recruit(long id, VolunteerForm form, CurrentUser user) {
+		requireManager(user);
+		Event event = get(id, user);
+		if (!event.isRecruitment()) {
+			throw new RuleViolationException(null, "event.recruit.notRecruitment");
+		}
+		if (!event.heldBy(today())) {
+			throw new RuleViolationException(null, "event.recruit.notYet");
+		}
+		Volunteer volunteer = this.volunteers.register(form, user);
+		this.recruits.saveAndFlush(new EventRecruit(id, volunteer, user.id()));
+		this.audit.record(AuditAction.UPDATE, RECORD, id, "recruited volunteer #" + volunteer.getId());
+		return volunteer;
+	}
+
+	private void checkEvent(EventForm form) {
+		if (form.getType() == EventType.TRAINING) {
+			if (form.getHours() == null) {
+				throw new RuleViolationException("hours", "event.hours.required");
+			}
+			if (form.getTrainer() == null || form.getTrainer().isBlank()) {
+				throw new RuleViolationException("trainer", "event.trainer.required");
+			}
+		}
+		if (form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0) {
+			throw new RuleViolationException("attendanceCount", "event.attendanceCount.future");
+		}
+	}
+
+	private static TrainingForm trainingOf(Event event) {
+		TrainingForm form = new TrainingForm();
+		form.setTrainingDate(event.getEventDate());
+		form.setTopic(event.getTitle());
+		form.setHours(event.getHours());
+		form.setTrainer(event.getTrainer());
+		return form;
+	}
+
+	private Federation checkedFederation(String code, CurrentUser user) {
+		return this.federations.findByCode(code, Scope.of(user))
+			.orElseThrow(() -> new RuleViolationException("federationCode", "event.federation.unknown"));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private static void requireManager(CurrentUser user) {
+		if (!user.isManager()) {
+			throw new AccessDeniedException("Only staff and administrators change events");
+		}
+	}
+
+	private Specification<Event> specification(EventFilter filter, CurrentUser user) {
+		Scope scope = Scope.of(user);
+		Specification<Event> spec = scope.where("federation");
+		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
+			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
+			if (narrower == null) {
+				return null;
+			}
+			spec = spec.and(narrower.where("federation"));
+		}
+		if (filter.getType() != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("type"), filter.getType()));
+		}
+		if (filter.getFrom() != null) {
+			spec = spec
+				.and((root, query, builder) -> builder.greaterThanOrEqualTo(root.get("eventDate"), filter.getFrom()));
+		}
+		if (filter.getTo() != null) {
+			spec = spec.and((root, query, builder) -> builder.lessThanOrEqualTo(root.get("eventDate"), filter.getTo()));
+		}
+		return spec;
+	}
+
+}

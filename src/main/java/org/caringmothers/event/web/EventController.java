@@ -1,0 +1,213 @@
+package org.caringmothers.event.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
+import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.Gender;
+import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.Forms;
+import org.caringmothers.event.AttendeeForm;
+import org.caringmothers.event.Event;
+import org.caringmothers.event.EventFilter;
+import org.caringmothers.event.EventForm;
+import org.caringmothers.event.EventService;
+import org.caringmothers.event.EventType;
+import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerForm;
+import org.caringmothers.volunteer.VolunteerRole;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Events: the list with counts by type, one form for create and edit, and the event's
+ * page with its attendance (add by search, remove) and, for a recruitment drive, the
+ * registration of applicants.
+ */
+@Controller
+@RequestMapping("/events")
+@RequiredArgsConstructor
+class EventController {
+
+	private static final String FORM = "event/form";
+
+	private static final String DETAIL = "event/detail";
+
+	private static final int PAGE_SIZE = 20;
+
+	private final EventService events;
+
+	private final Clock clock;
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("allTypes", EventType.values());
+		model.addAttribute("allGenders", Gender.values());
+		model.addAttribute("today", LocalDate.now(this.clock));
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") EventFilter filter,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", this.events.list(filter, user, PageRequest.of(Math.max(page, 0), PAGE_SIZE,
+				Sort.by(Sort.Direction.DESC, "eventDate").and(Sort.by(Sort.Direction.DESC, "id")))));
+		model.addAttribute("counts", this.events.countByType(filter, user));
+		return "event/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) EventType type, Model model) {
+		EventForm form = new EventForm();
+		form.setType(type);
+		model.addAttribute("form", form);
+		return showForm(null, model);
+	}
+
+	@PostMapping("/new")
+	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") EventForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return showForm(null, model);
+		}
+		try {
+			Event event = this.events.create(form, user);
+			FlashMessages.success(redirect, "event.created", event.getTitle());
+			return "redirect:/events/" + event.getId();
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return showForm(null, model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) String q, Model model) {
+		return showDetail(user, id, q, model);
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		Event event = this.events.get(id, user);
+		model.addAttribute("form", EventForm.of(event));
+		return showForm(event, model);
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Event event = this.events.get(id, user);
+		if (result.hasErrors()) {
+			return showForm(event, model);
+		}
+		try {
+			this.events.update(id, form, user);
+		}
+		catch (RuleViolationException ex) {
+			Forms.reject(result, ex);
+			return showForm(event, model);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			Event current = this.events.get(id, user);
+			model.addAttribute("form", EventForm.of(current));
+			model.addAttribute("conflict", true);
+			return showForm(current, model);
+		}
+		FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
+		return "redirect:/events/" + id;
+	}
+
+	@PostMapping("/{id}/attendees")
+	String addAttendee(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("attendeeForm") AttendeeForm attendeeForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		this.events.get(id, user);
+		if (!result.hasErrors()) {
+			try {
+				Volunteer volunteer = this.events.addAttendee(id, attendeeForm.getVolunteerId(), user);
+				FlashMessages.success(redirect, "event.attendee.added", volunteer.getName());
+				return "redirect:/events/" + id;
+			}
+			catch (RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return showDetail(user, id, null, model);
+	}
+
+	@PostMapping("/{id}/attendees/{volunteerId}/remove")
+	String removeAttendee(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@PathVariable long volunteerId, RedirectAttributes redirect) {
+		Volunteer volunteer = this.events.removeAttendee(id, volunteerId, user);
+		FlashMessages.success(redirect, "event.attendee.removed", volunteer.getName());
+		return "redirect:/events/" + id;
+	}
+
+	@PostMapping("/{id}/recruits")
+	String recruit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Validated({ Default.class,
+					VolunteerForm.Create.class }) @ModelAttribute("recruitForm") VolunteerForm recruitForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		this.events.get(id, user);
+		if (!result.hasErrors()) {
+			try {
+				Volunteer volunteer = this.events.recruit(id, recruitForm, user);
+				FlashMessages.success(redirect, "event.recruit.added", volunteer.getName());
+				return "redirect:/events/" + id;
+			}
+			catch (RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return showDetail(user, id, null, model);
+	}
+
+	private String showDetail(CurrentUser user, long id, String q, Model model) {
+		var details = this.events.details(id, q, user);
+		model.addAttribute("details", details);
+		model.addAttribute("q", q);
+		if (!model.containsAttribute("attendeeForm")) {
+			model.addAttribute("attendeeForm", new AttendeeForm());
+		}
+		if (!model.containsAttribute("recruitForm")) {
+			VolunteerForm recruitForm = new VolunteerForm();
+			recruitForm.setGender(Gender.FEMALE);
+			recruitForm.setRole(VolunteerRole.MOTHER);
+			recruitForm.setFederationCode(details.event().getFederation().getCode());
+			model.addAttribute("recruitForm", recruitForm);
+		}
+		return DETAIL;
+	}
+
+	private String showForm(Event event, Model model) {
+		model.addAttribute("event", event);
+		return FORM;
+	}
+
+}
