@@ -27,6 +27,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Formula;
 import org.caringmothers.common.Gender;
 import org.caringmothers.federation.Federation;
 
@@ -106,6 +107,13 @@ public class Child {
 
 	private Long createdBy;
 
+	/**
+	 * Active pairings of the child (0 or 1), read from the pairing table without
+	 * depending on its module.
+	 */
+	@Formula("(select count(*) from pairing p where p.child_id = id and p.end_date is null)")
+	private int activePairings;
+
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
 
@@ -119,6 +127,10 @@ public class Child {
 	/** Age in whole years on the given day. */
 	public int ageOn(LocalDate day) {
 		return Period.between(this.birthDate, day).getYears();
+	}
+
+	public boolean isPaired() {
+		return this.activePairings > 0;
 	}
 
 	public boolean hasIdNumber() {

@@ -18,4 +18,7 @@ public class ChildFilter {
 
 	private ChildStatus status;
 
+	/** Only children with (true) or without (false) an active pairing. */
+	private Boolean paired;
+
 }

@@ -343,6 +343,11 @@ public class ChildService {
 		if (filter.getStatus() != null) {
 			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), filter.getStatus()));
 		}
+		if (filter.getPaired() != null) {
+			spec = spec
+				.and((root, query, builder) -> filter.getPaired() ? builder.greaterThan(root.get("activePairings"), 0)
+						: builder.equal(root.get("activePairings"), 0));
+		}
 		return spec;
 	}
 
@@ -352,6 +357,7 @@ public class ChildService {
 		copy.setFederationCode(filter.getFederationCode());
 		copy.setCategory(filter.getCategory());
 		copy.setRisk(filter.getRisk());
+		copy.setPaired(filter.getPaired());
 		return copy;
 	}
 

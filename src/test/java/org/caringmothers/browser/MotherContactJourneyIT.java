@@ -41,6 +41,7 @@ class MotherContactJourneyIT extends BrowserTestSupport {
 		type(By.id("gifts0.value"), "30");
 		clickable(By.cssSelector("input[name='childMood'][value='GOOD']")).click();
 		type(By.id("notes"), "一起读了新买的课外书。");
+		present(By.id("photos")).sendKeys(photo().toString());
 		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
 		clickAndWaitForNextPage(By.id("visit-submit"));
 
@@ -49,6 +50,26 @@ class MotherContactJourneyIT extends BrowserTestSupport {
 		assertThat(card.getAttribute("class")).doesNotContain("overdue");
 		assertThat(card.getText()).contains("0 天前");
 		assertThat(browserErrors()).isEmpty();
+
+		clickAndWaitForNextPage(By.cssSelector(".child-card[data-pairing='" + pairing + "'] .log-visit"));
+		WebElement thumbnail = visible(By.cssSelector("#recent-visits img.visit-thumb"));
+		assertThat((Boolean) script("return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail))
+			.isTrue();
+	}
+
+	/** A photo as a phone camera takes it, as a file the browser can upload. */
+	private static java.nio.file.Path photo() {
+		try {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1200, 900,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("visit-", ".jpg");
+			javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

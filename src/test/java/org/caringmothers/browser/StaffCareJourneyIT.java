@@ -9,11 +9,16 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * County staff of 娄烦县 in a day of the programme: the safety concern is the first thing on
- * their home page, a contact the mother has just logged waits in the review queue, and an
- * unpaired child is paired with the first suggested mother.
+ * County staff of 娄烦县 in a day of the programme, on a 360 px phone: the safety concern is
+ * the first thing on their home page, a contact the mother has just logged waits in the
+ * review queue, and an unpaired child is paired with the first suggested mother.
  */
 class StaffCareJourneyIT extends BrowserTestSupport {
+
+	@Override
+	protected org.openqa.selenium.Dimension initialWindowSize() {
+		return PHONE;
+	}
 
 	@Test
 	void aSafetyConcernTopsTheStaffHomePage() {
@@ -41,7 +46,6 @@ class StaffCareJourneyIT extends BrowserTestSupport {
 		visible(By.id("flash-success"));
 		signOut();
 
-		resizeWindow(DESKTOP);
 		signIn(DemoUser.LOUFAN_STAFF);
 		open("/visits/review");
 		assertThat(text(By.tagName("main"))).as(onPage()).contains(note);

@@ -238,6 +238,25 @@ class ChildControllerTests {
 	}
 
 	@Test
+	void theListFiltersPairedAndUnpairedChildren() throws Exception {
+		String paired = this.jdbc.queryForObject("""
+				select c.name from child c join pairing p on p.child_id = c.id and p.end_date is null
+				join federation f on f.id = c.federation_id
+				where f.path like (select path || '%' from federation where code = '140123') order by c.id limit 1""",
+				String.class);
+		long pairedCount = this.jdbc.queryForObject("""
+				select count(*) from child c join federation f on f.id = c.federation_id
+				where f.path like (select path || '%' from federation where code = '140123')
+				  and exists (select 1 from pairing p where p.child_id = c.id and p.end_date is null)""", Long.class);
+		page(get("/children").param("paired", "true").param("q", paired), LOUFAN_STAFF)
+			.andExpect(content().string(containsString(paired)));
+		page(get("/children").param("paired", "false").param("q", paired), LOUFAN_STAFF)
+			.andExpect(content().string(not(containsString(">" + paired + "<"))));
+		page(get("/children").param("paired", "true"), LOUFAN_STAFF)
+			.andExpect(content().string(containsString("共 " + pairedCount + " 条")));
+	}
+
+	@Test
 	void mothersAndAnonymousVisitorsCannotOpenTheRegister() throws Exception {
 		page(get("/children"), LOUFAN_MOTHER).andExpect(status().isForbidden());
 		this.mvc.perform(get("/children")).andExpect(status().is3xxRedirection());
