@@ -1,6 +1,5 @@
 package org.caringmothers.volunteer.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.caringmothers.volunteer.Skill;
 import org.caringmothers.volunteer.StatusChangeForm;
 import org.caringmothers.volunteer.TrainingForm;
 import org.caringmothers.volunteer.Volunteer;
-import org.caringmothers.common.excel.Spreadsheets;
+import org.caringmothers.common.excel.SpreadsheetImportController;
 import org.caringmothers.volunteer.VolunteerExport;
 import org.caringmothers.volunteer.VolunteerFilter;
 import org.caringmothers.volunteer.VolunteerForm;
@@ -30,9 +29,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,14 +101,8 @@ class VolunteerController {
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
 			@ModelAttribute("filter") VolunteerFilter filter) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("爱心妈妈与志愿者-" + LocalDate.now(this.clock) + ".xlsx", StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(this.exports.export(filter, user));
+		return SpreadsheetImportController.download(this.exports.export(filter, user),
+				"爱心妈妈与志愿者-" + LocalDate.now(this.clock) + ".xlsx");
 	}
 
 	@GetMapping("/stations")
