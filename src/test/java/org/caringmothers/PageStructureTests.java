@@ -70,7 +70,8 @@ class PageStructureTests {
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
 				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
 				"/needs", "/needs/new?child=" + child, "/events", "/events/new", "/events/" + training,
-				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment)) {
+				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment,
+				"/dashboard")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

@@ -57,6 +57,8 @@ class SecurityConfiguration {
 			.hasRole("VOLUNTEER")
 			.requestMatchers("/photos/**")
 			.authenticated()
+			.requestMatchers("/dashboard/**", "/dashboard")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/needs/new")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/visits/**", "/needs/**", "/needs")

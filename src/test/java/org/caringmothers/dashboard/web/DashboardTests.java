@@ -1,0 +1,156 @@
+package org.caringmothers.dashboard.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.caringmothers.common.DemoUsers;
+import org.caringmothers.dashboard.DashboardService;
+import org.caringmothers.dashboard.Figures;
+import org.caringmothers.dashboard.Period;
+import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Dashboard figures checked against counts computed another way from the raw tables, and
+ * the scope.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DashboardTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DashboardService dashboards;
+
+	@Autowired
+	FederationService federations;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	DemoUsers users;
+
+	@BeforeEach
+	void setUp() {
+		this.users = new DemoUsers(this.userDetails);
+	}
+
+	@Test
+	void everyFigureEqualsAnIndependentCount() {
+		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		Period year = Period.of(Period.Kind.YEAR, LocalDate.now(), null, null);
+		Figures figures = this.dashboards.figures(loufan, year);
+		String ids = "(select id from federation where path like '" + loufan.getPath() + "%')";
+		String children = "(select id from child where federation_id in " + ids + ")";
+		String pairings = "(select id from pairing where child_id in " + children + ")";
+		assertThat(figures.childrenActive())
+			.isEqualTo(count("select count(*) from child where status = 'ACTIVE' and federation_id in " + ids));
+		assertThat(figures.childrenPaired()).isEqualTo(count(
+				"select count(distinct child_id) from pairing where end_date is null and child_id in (select id from child"
+						+ " where status = 'ACTIVE' and federation_id in " + ids + ")"));
+		assertThat(figures.mothersActive()).isEqualTo(
+				count("select count(*) from volunteer where role = 'MOTHER' and status = 'ACTIVE' and federation_id in "
+						+ ids));
+		assertThat(figures.activePairings())
+			.isEqualTo(count("select count(*) from pairing where end_date is null and child_id in " + children));
+		assertThat(figures.contacts()).isEqualTo(count("select count(*) from visit where pairing_id in " + pairings
+				+ " and extract(year from visit_date) = extract(year from current_date)"));
+		assertThat(figures.homeVisits())
+			.isEqualTo(count("select count(*) from visit where mode = 'HOME_VISIT'" + " and pairing_id in " + pairings
+					+ " and extract(year from visit_date) = extract(year from current_date)"));
+		assertThat(figures.needsOpen()).isEqualTo(
+				count("select count(*) from need where status in ('OPEN', 'IN_PROGRESS') and child_id in " + children));
+		assertThat(figures.safetyFlagsOpen()).isEqualTo(
+				count("select count(*) from need where mandatory_report and report_action is null and child_id in "
+						+ children));
+		assertThat(figures.events()).isEqualTo(count("select count(*) from event where federation_id in " + ids
+				+ " and extract(year from event_date) = extract(year from current_date)"));
+		assertThat(figures.childrenByCategory().get("LEFT_BEHIND")).isEqualTo(count(
+				"select count(*) from child_category cc join child c on c.id = cc.child_id where cc.category = 'LEFT_BEHIND'"
+						+ " and c.status = 'ACTIVE' and c.federation_id in " + ids));
+	}
+
+	@Test
+	void theCountyEqualsTheSumOfItsTownships() {
+		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		Period year = Period.of(Period.Kind.YEAR, LocalDate.now(), null, null);
+		Figures county = this.dashboards.figures(loufan, year);
+		List<Figures> townships = this.dashboards.compare(this.federations.children(loufan), year)
+			.values()
+			.stream()
+			.toList();
+		assertThat(townships.stream().mapToLong(Figures::childrenActive).sum()).isEqualTo(county.childrenActive());
+		assertThat(townships.stream().mapToLong(Figures::contacts).sum()).isEqualTo(county.contacts());
+		assertThat(townships.stream().mapToLong(Figures::needsOpen).sum()).isEqualTo(county.needsOpen());
+	}
+
+	@Test
+	void aContactLoggedNowMovesTheFigures() throws Exception {
+		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		Period month = Period.of(Period.Kind.THIS_MONTH, LocalDate.now(), null, null);
+		long before = this.dashboards.figures(loufan, month).contacts();
+		long pairing = this.jdbc.queryForObject("""
+				select min(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
+				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
+				Long.class);
+		this.mvc
+			.perform(post("/my/pairings/" + pairing + "/visits").with(csrf())
+				.param("visitDate", LocalDate.now().toString())
+				.param("mode", "PHONE")
+				.param("durationMinutes", "15")
+				.param("careTypes", "COMFORT")
+				.param("childMood", "GOOD")
+				.param("clientToken", UUID.randomUUID().toString())
+				.with(this.users.as(DemoUsers.LOUFAN_MOTHER)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.dashboards.figures(loufan, month).contacts()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theDashboardIsScopedAndDrillsDown() throws Exception {
+		long loufan = this.federations.findByCode("140123").orElseThrow().getId();
+		long shenchi = this.federations.findByCode("140927").orElseThrow().getId();
+		this.mvc.perform(get("/dashboard/" + loufan).with(this.users.as(DemoUsers.SHENCHI_STAFF)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/dashboard").with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/dashboard/" + shenchi)))
+			.andExpect(content().string(containsString("下级比较")));
+		this.mvc
+			.perform(get("/dashboard/" + shenchi).param("period", "YEAR")
+				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("神池县工作进展")))
+			.andExpect(content().string(containsString("忻州市")));
+		this.mvc.perform(get("/dashboard").with(this.users.as(DemoUsers.LOUFAN_MOTHER)))
+			.andExpect(status().isForbidden());
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+}
