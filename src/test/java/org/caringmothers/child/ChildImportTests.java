@@ -76,6 +76,9 @@ class ChildImportTests {
 			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("姓名");
 			assertThat(header.getCell(3).getStringCellValue()).isEqualTo("身份证号");
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("张小雨");
+			assertThat(workbook.getSheetAt(0).getColumnStyle(3).getDataFormatString())
+				.as("the ID number column keeps what is typed as text")
+				.isEqualTo("@");
 		}
 	}
 

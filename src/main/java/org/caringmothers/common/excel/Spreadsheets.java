@@ -70,6 +70,15 @@ public final class Spreadsheets {
 			CellStyle headerStyle = headerStyle(workbook);
 			CellStyle dateStyle = workbook.createCellStyle();
 			dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+			// Text format for every column, so that numbers typed into a template (ID
+			// numbers,
+			// phone numbers) stay text instead of turning into rounded numbers like
+			// 1.40123E+17.
+			CellStyle textStyle = workbook.createCellStyle();
+			textStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("@"));
+			for (int c = 0; c < headers.size(); c++) {
+				sheet.setDefaultColumnStyle(c, textStyle);
+			}
 			int[] widths = new int[headers.size()];
 			Row header = sheet.createRow(0);
 			for (int c = 0; c < headers.size(); c++) {
@@ -96,6 +105,7 @@ public final class Spreadsheets {
 					}
 					else {
 						cell.setCellValue(neutralise(value.toString()));
+						cell.setCellStyle(textStyle);
 					}
 					if (c < widths.length) {
 						widths[c] = Math.max(widths[c], displayWidth(value.toString()));
