@@ -1,10 +1,8 @@
 package org.caringmothers.child;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.caringmothers.audit.AuditAction;
@@ -26,27 +24,19 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 	public static final List<String> HEADERS = List.of("姓名", "性别", "出生日期", "身份证号", "儿童类别", "父母情况", "父母务工地点", "学校", "年级",
 			"所属乡镇或村区划代码", "家庭住址", "监护人姓名", "与儿童关系", "监护人电话", "健康或残疾情况", "风险等级", "同意日期", "同意的监护人", "同意范围");
 
-	private static final String[] FIELDS = { "name", "gender", "birthDate", "idNumber", "categories",
+	private static final List<String> FIELDS = List.of("name", "gender", "birthDate", "idNumber", "categories",
 			"parentsSituation", "parentsWorkPlace", "school", "grade", "federationCode", "address", "guardians[0].name",
 			"guardians[0].relation", "guardians[0].phone", "healthNotes", "riskLevel", "consentDate", "consentBy",
-			"consentScope" };
+			"consentScope");
 
 	private final ChildService children;
 
 	private final AuditService audit;
 
 	ChildImport(ChildService children, AuditService audit, Parts parts) {
-		super(ChildForm.class, HEADERS, headerOfField(), parts);
+		super(ChildForm.class, HEADERS, FIELDS, parts);
 		this.children = children;
 		this.audit = audit;
-	}
-
-	private static Map<String, String> headerOfField() {
-		Map<String, String> map = new HashMap<>();
-		for (int i = 0; i < FIELDS.length; i++) {
-			map.put(FIELDS[i], HEADERS.get(i));
-		}
-		return map;
 	}
 
 	@Override

@@ -1,9 +1,7 @@
 package org.caringmothers.volunteer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.caringmothers.audit.AuditAction;
@@ -29,25 +27,17 @@ public class VolunteerImport extends SpreadsheetImport<VolunteerForm> {
 	public static final List<String> HEADERS = List.of("姓名", "角色", "性别", "出生日期", "身份证号", "手机号码", "所属妇联区划代码", "工作单位",
 			"职业", "专业特长");
 
-	private static final String[] FIELDS = { "name", "role", "gender", "birthDate", "idNumber", "phone",
-			"federationCode", "workUnit", "occupation", "skills" };
+	private static final List<String> FIELDS = List.of("name", "role", "gender", "birthDate", "idNumber", "phone",
+			"federationCode", "workUnit", "occupation", "skills");
 
 	private final VolunteerService volunteers;
 
 	private final AuditService audit;
 
 	VolunteerImport(VolunteerService volunteers, AuditService audit, Parts parts) {
-		super(VolunteerForm.class, HEADERS, headerOfField(), parts);
+		super(VolunteerForm.class, HEADERS, FIELDS, parts);
 		this.volunteers = volunteers;
 		this.audit = audit;
-	}
-
-	private static Map<String, String> headerOfField() {
-		Map<String, String> map = new HashMap<>();
-		for (int i = 0; i < FIELDS.length; i++) {
-			map.put(FIELDS[i], HEADERS.get(i));
-		}
-		return map;
 	}
 
 	@Override

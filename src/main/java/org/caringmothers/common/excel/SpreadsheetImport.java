@@ -66,11 +66,18 @@ public abstract class SpreadsheetImport<F> {
 
 	private final Parts parts;
 
-	protected SpreadsheetImport(Class<F> formType, List<String> headers, Map<String, String> headerOfField,
-			Parts parts) {
+	/**
+	 * @param headers the template's headers, in order
+	 * @param fields the form field each header is read into, in the same order (for
+	 * naming the column of a problem)
+	 */
+	protected SpreadsheetImport(Class<F> formType, List<String> headers, List<String> fields, Parts parts) {
 		this.formType = formType;
 		this.headers = headers;
-		this.headerOfField = headerOfField;
+		this.headerOfField = new LinkedHashMap<>();
+		for (int i = 0; i < fields.size(); i++) {
+			this.headerOfField.put(fields.get(i), headers.get(i));
+		}
 		this.parts = parts;
 	}
 
