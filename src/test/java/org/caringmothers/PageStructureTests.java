@@ -82,6 +82,10 @@ class PageStructureTests {
 				Long.class);
 		check("/my/pairings/" + pairing + "/visits/new", DemoUsers.LOUFAN_MOTHER);
 		check("/", DemoUsers.XINZHOU_OFFICIAL);
+		check("/dashboard", DemoUsers.XINZHOU_OFFICIAL);
+		check("/dashboard?period=YEAR", DemoUsers.ADMIN);
+		long xinzhou = this.jdbc.queryForObject("select id from federation where code = '140900'", Long.class);
+		check("/targets/" + xinzhou, DemoUsers.XINZHOU_OFFICIAL);
 	}
 
 	@Test

@@ -57,6 +57,8 @@ class SecurityConfiguration {
 			.hasRole("VOLUNTEER")
 			.requestMatchers("/photos/**")
 			.authenticated()
+			.requestMatchers("/targets/**", "/targets")
+			.hasAnyRole("ADMIN", "OFFICIAL")
 			.requestMatchers("/dashboard/**", "/dashboard")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/needs/new")

@@ -3,16 +3,26 @@ package org.caringmothers.dashboard.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
 import org.caringmothers.dashboard.DashboardService;
+import org.caringmothers.dashboard.Figures;
+import org.caringmothers.dashboard.Lagging;
 import org.caringmothers.dashboard.Period;
+import org.caringmothers.dashboard.Progress;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
+import org.caringmothers.federation.TargetService;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,8 +32,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The progress dashboard of a federation in the user's scope: its figures for a period
- * and the same figures for each federation below it, each row drilling down.
+ * The progress dashboard of a federation in the user's scope: its figures for a period,
+ * the same figures for each federation below it (each row drilling down, with the reasons
+ * it is behind), charts, and progress against the three-year-action targets.
  */
 @Controller
 @RequiredArgsConstructor
@@ -33,30 +44,52 @@ class DashboardController {
 
 	private final FederationService federations;
 
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
 	private final Clock clock;
 
 	@GetMapping("/dashboard")
 	String own(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Period.Kind period,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		return show(user, user.federationId(), period, from, to, model);
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
+			Model model) {
+		return show(user, user.federationId(), period, from, to, locale, model);
 	}
 
 	@GetMapping("/dashboard/{federationId}")
 	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long federationId,
 			@RequestParam(required = false) Period.Kind period,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
+			Model model) {
 		Scope scope = Scope.of(user);
 		Federation federation = this.federations.get(federationId, scope);
-		Period chosen = Period.of(period, LocalDate.now(this.clock), from, to);
-		List<Federation> children = this.federations.children(federation);
+		LocalDate today = LocalDate.now(this.clock);
+		Period chosen = Period.of(period, today, from, to);
+		Progress progress = this.dashboards.progress(federation, chosen);
+		int year = Math.max(TargetService.FIRST_YEAR, Math.min(TargetService.LAST_YEAR, chosen.to().getYear()));
+		Map<Long, List<String>> behind = new HashMap<>();
+		for (Map.Entry<Federation, Figures> row : progress.rows().entrySet()) {
+			behind.put(row.getKey().getId(),
+					Lagging.reasons(row.getValue(), progress.total(), progress.rowYear(row.getKey(), year)));
+		}
+		Charts charts = new Charts(this.messages, locale, this.json);
 		model.addAttribute("federation", federation);
 		model.addAttribute("ancestors", this.federations.ancestors(federation).stream().filter(scope::covers).toList());
 		model.addAttribute("period", chosen);
 		model.addAttribute("kinds", Period.Kind.values());
-		model.addAttribute("figures", this.dashboards.figures(federation, chosen));
-		model.addAttribute("rows", this.dashboards.compare(children, chosen));
+		model.addAttribute("progress", progress);
+		model.addAttribute("figures", progress.total());
+		model.addAttribute("rows", progress.rows());
+		model.addAttribute("behind", behind);
+		model.addAttribute("year", year);
+		model.addAttribute("canSetTargets", user.role() == Role.ADMIN || user.role() == Role.OFFICIAL);
+		model.addAttribute("chartMonths", charts.months(progress.months()));
+		model.addAttribute("chartCoverage", charts.coverage(progress.rows()));
+		model.addAttribute("chartCategories", charts.categories(progress.total()));
+		model.addAttribute("chartTargets", charts.targets(progress.years()));
 		model.addAttribute("asOf", LocalDateTime.now(this.clock));
 		return "dashboard/progress";
 	}

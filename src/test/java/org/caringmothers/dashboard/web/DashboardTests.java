@@ -2,12 +2,16 @@ package org.caringmothers.dashboard.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.caringmothers.common.DemoUsers;
 import org.caringmothers.dashboard.DashboardService;
 import org.caringmothers.dashboard.Figures;
+import org.caringmothers.dashboard.MonthCount;
 import org.caringmothers.dashboard.Period;
+import org.caringmothers.dashboard.Progress;
+import org.caringmothers.dashboard.YearProgress;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,14 +101,51 @@ class DashboardTests {
 	void theCountyEqualsTheSumOfItsTownships() {
 		Federation loufan = this.federations.findByCode("140123").orElseThrow();
 		Period year = Period.of(Period.Kind.YEAR, LocalDate.now(), null, null);
-		Figures county = this.dashboards.figures(loufan, year);
-		List<Figures> townships = this.dashboards.compare(this.federations.children(loufan), year)
-			.values()
-			.stream()
-			.toList();
+		Progress progress = this.dashboards.progress(loufan, year);
+		Figures county = progress.total();
+		List<Figures> townships = List.copyOf(progress.rows().values());
 		assertThat(townships.stream().mapToLong(Figures::childrenActive).sum()).isEqualTo(county.childrenActive());
 		assertThat(townships.stream().mapToLong(Figures::contacts).sum()).isEqualTo(county.contacts());
 		assertThat(townships.stream().mapToLong(Figures::needsOpen).sum()).isEqualTo(county.needsOpen());
+		for (Map.Entry<Federation, Figures> row : progress.rows().entrySet()) {
+			assertThat(row.getValue()).as(row.getKey().getName())
+				.isEqualTo(this.dashboards.progress(row.getKey(), year).total());
+		}
+	}
+
+	@Test
+	void theProvinceRowsAreTheCitiesOwnFigures() {
+		Federation province = this.federations.findByCode("140000").orElseThrow();
+		Period year = Period.of(Period.Kind.YEAR, LocalDate.now(), null, null);
+		Progress progress = this.dashboards.progress(province, year);
+		assertThat(progress.rows()).hasSize(11);
+		for (Map.Entry<Federation, Figures> row : progress.rows().entrySet()) {
+			assertThat(row.getValue()).as(row.getKey().getName())
+				.isEqualTo(this.dashboards.progress(row.getKey(), year).total());
+		}
+		assertThat(progress.total().contacts()).isEqualTo(count("select count(*) from visit"
+				+ " where extract(year from visit_date) = extract(year from current_date)"));
+		assertThat(progress.months()).hasSize(12);
+		assertThat(progress.months().stream().mapToLong(MonthCount::contacts).sum()).isEqualTo(count(
+				"select count(*) from visit where visit_date >= date_trunc('month', current_date) - interval '11 months'"
+						+ " and visit_date <= current_date + interval '1 month'"));
+	}
+
+	@Test
+	void yearlyActualsCountThePairingsInEffectThatYear() {
+		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		Progress progress = this.dashboards.progress(loufan, Period.of(Period.Kind.YEAR, LocalDate.now(), null, null));
+		String children = "(select c.id from child c join federation f on f.id = c.federation_id where f.path like '"
+				+ loufan.getPath() + "%')";
+		for (YearProgress year : progress.years()) {
+			String inEffect = " from pairing where child_id in " + children + " and start_date <= make_date("
+					+ year.year() + ", 12, 31) and (end_date is null or end_date >= make_date(" + year.year()
+					+ ", 1, 1))";
+			assertThat(year.pairings()).as("pairings " + year.year()).isEqualTo(count("select count(*)" + inEffect));
+			assertThat(year.mothers()).as("mothers " + year.year())
+				.isEqualTo(count("select count(distinct volunteer_id)" + inEffect));
+		}
+		assertThat(progress.years()).extracting(YearProgress::year).containsExactly(2024, 2025, 2026);
 	}
 
 	@Test
