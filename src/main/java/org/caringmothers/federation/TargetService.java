@@ -182,7 +182,8 @@ public class TargetService {
 
 	private void checkYear(int year) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new RuleViolationException(null, "target.year", FIRST_YEAR, LAST_YEAR);
+			throw new RuleViolationException(null, "target.year", String.valueOf(FIRST_YEAR),
+					String.valueOf(LAST_YEAR));
 		}
 	}
 

@@ -85,6 +85,8 @@ class DashboardController {
 		model.addAttribute("rows", progress.rows());
 		model.addAttribute("behind", behind);
 		model.addAttribute("year", year);
+		model.addAttribute("yearProgress",
+				progress.years().stream().filter(y -> y.year() == year).findFirst().orElse(null));
 		model.addAttribute("canSetTargets", user.role() == Role.ADMIN || user.role() == Role.OFFICIAL);
 		model.addAttribute("chartMonths", charts.months(progress.months()));
 		model.addAttribute("chartCoverage", charts.coverage(progress.rows()));

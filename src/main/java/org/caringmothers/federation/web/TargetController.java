@@ -75,7 +75,8 @@ class TargetController {
 		Federation federation = this.federations.get(id, Scope.of(user));
 		int chosen = chosenYear(year);
 		if (chosen != year) {
-			FlashMessages.error(redirect, "target.year", TargetService.FIRST_YEAR, TargetService.LAST_YEAR);
+			FlashMessages.error(redirect, "target.year", String.valueOf(TargetService.FIRST_YEAR),
+					String.valueOf(TargetService.LAST_YEAR));
 			return "redirect:/targets/" + id;
 		}
 		if (result.hasErrors()) {
@@ -93,7 +94,7 @@ class TargetController {
 			model.addAttribute("conflict", true);
 			return show(federation, year, model);
 		}
-		FlashMessages.success(redirect, "target.saved", federation.getName(), year);
+		FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
 		return "redirect:/targets/" + id + "?year=" + year;
 	}
 
