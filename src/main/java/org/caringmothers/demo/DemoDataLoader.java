@@ -51,6 +51,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoEvents events;
 
+	private final DemoTargets targets;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -72,6 +74,7 @@ class DemoDataLoader implements ApplicationRunner {
 		this.volunteers.load();
 		this.contacts.load();
 		this.events.load();
+		this.targets.load();
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(
