@@ -225,8 +225,9 @@ class DashboardBenchmarkTests {
 	/**
 	 * The query shapes that carry most of the dashboard's time, as
 	 * {@code DashboardService} writes them, with their plans at this scale: execution
-	 * time for the province over the year and the county over the month, and the plan of
-	 * the slowest ones.
+	 * time for the province over the year and the county over the month, planned for the
+	 * actual parameters (custom) and without them (generic, as a pooled connection soon
+	 * runs them), and the plans of the slowest ones.
 	 */
 	private void explainHeaviestShapes(Federation province, Federation county, Period year, Period month) {
 		LocalDate today = LocalDate.now(this.clock);
@@ -283,20 +284,17 @@ class DashboardBenchmarkTests {
 				if (shape.since() != null) {
 					arguments.add(shape.since());
 				}
-				List<String> plan = this.jdbc.queryForList("explain (analyze, buffers) " + shape.sql(), String.class,
-						arguments.toArray());
-				double millis = plan.stream()
-					.filter(line -> line.startsWith("Execution Time:"))
-					.mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9.]", "")))
-					.findFirst()
-					.orElse(-1);
 				String label = shape.name() + ", " + federation.getName() + (shape.period() ? " " + period.kind() : "");
-				runs.add(new Object[] { label, millis, plan });
+				List<String> custom = this.jdbc.queryForList("explain (analyze, buffers) " + shape.sql(), String.class,
+						arguments.toArray());
+				List<String> generic = genericPlan(shape.sql(), arguments);
+				runs.add(new Object[] { label + " (custom plan)", executionTime(custom), custom });
+				runs.add(new Object[] { label + " (generic plan)", executionTime(generic), generic });
 			}
 		}
 		System.out.printf("[benchmark] EXPLAIN (ANALYZE, BUFFERS) execution time of the heaviest query shapes:%n");
 		for (Object[] run : runs) {
-			System.out.printf("[benchmark]   %-55s %10.1f ms%n", run[0], run[1]);
+			System.out.printf("[benchmark]   %-70s %10.1f ms%n", run[0], run[1]);
 		}
 		runs.sort(Comparator.comparingDouble(run -> -(double) run[1]));
 		for (Object[] run : runs.subList(0, 3)) {
@@ -304,6 +302,36 @@ class DashboardBenchmarkTests {
 			List<String> plan = (List<String>) run[2];
 			System.out.printf("[benchmark] plan of %s:%n  %s%n", run[0], String.join("\n  ", plan));
 		}
+	}
+
+	/**
+	 * The plan PostgreSQL settles on for a statement the application prepares once and
+	 * runs many times on a pooled connection: planned without its parameters' values.
+	 */
+	private List<String> genericPlan(String sql, List<Object> arguments) {
+		String prepared = sql;
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i < arguments.size(); i++) {
+			prepared = prepared.replaceFirst("\\?", "\\$" + (i + 1));
+			values.append(i == 0 ? "" : ", ").append('\'').append(arguments.get(i)).append('\'');
+		}
+		String statement = prepared;
+		return this.transactions.execute(status -> {
+			this.jdbc.execute("set local plan_cache_mode = force_generic_plan");
+			this.jdbc.execute("prepare dashboard_shape as " + statement);
+			List<String> plan = this.jdbc
+				.queryForList("explain (analyze, buffers) execute dashboard_shape(" + values + ")", String.class);
+			this.jdbc.execute("deallocate dashboard_shape");
+			return plan;
+		});
+	}
+
+	private static double executionTime(List<String> plan) {
+		return plan.stream()
+			.filter(line -> line.startsWith("Execution Time:"))
+			.mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9.]", "")))
+			.findFirst()
+			.orElse(-1);
 	}
 
 	/**
