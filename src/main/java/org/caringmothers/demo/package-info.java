@@ -1,5 +1,6 @@
 /**
  * Demo data for the embedded database: programme brand names from the seed page, demo
- * stations and the demo accounts listed in the README. Nothing else depends on it.
+ * stations and the demo accounts listed in the README; and a generator of province-scale
+ * data for benchmarks. Nothing else depends on it.
  */
 package org.caringmothers.demo;
