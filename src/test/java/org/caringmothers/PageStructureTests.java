@@ -86,6 +86,9 @@ class PageStructureTests {
 		check("/dashboard?period=YEAR", DemoUsers.ADMIN);
 		long xinzhou = this.jdbc.queryForObject("select id from federation where code = '140900'", Long.class);
 		check("/targets/" + xinzhou, DemoUsers.XINZHOU_OFFICIAL);
+		long loufan = this.jdbc.queryForObject("select id from federation where code = '140123'", Long.class);
+		check("/dashboard/" + loufan + "/ledger", DemoUsers.LOUFAN_STAFF);
+		check("/dashboard/" + loufan + "/ledger?month=2026-13", DemoUsers.ADMIN);
 	}
 
 	@Test
