@@ -92,8 +92,8 @@ public class DashboardService {
 				select {group}, cc.category, count(*)
 				from child c join child_category cc on cc.child_id = c.id join federation f on f.id = c.federation_id
 				where f.path like ? and c.status = 'ACTIVE'
-				group by grouping sets (({key}, cc.category), (cc.category))""", tallies,
-				(t, rs) -> t.byCategory.put(rs.getString(3), rs.getLong(4)), p);
+				group by {key}, cc.category""", tallies, (t, rs) -> t.byCategory.put(rs.getString(3), rs.getLong(4)),
+				p);
 		g.query(this.jdbc, """
 				select {group}, count(*) filter (where v.role = 'MOTHER' and v.status = 'ACTIVE'),
 				  count(*) filter (where v.role = 'RESERVE' and v.status <> 'WITHDRAWN'),
@@ -144,7 +144,7 @@ public class DashboardService {
 				  percentile_cont(0.5) within group (order by extract(epoch from n.closed_at - n.raised_at) / 86400)
 				    filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?)
 				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where f.path like ? {by}""", tallies, (t, rs) -> {
+				where f.path like ? {sets}""", tallies, (t, rs) -> {
 			t.needsOpened = rs.getLong(3);
 			t.needsResolved = rs.getLong(4);
 			t.needsReferred = rs.getLong(5);
@@ -160,6 +160,12 @@ public class DashboardService {
 			t.events = rs.getLong(3);
 			t.attendance = rs.getLong(4);
 		}, p, from, to);
+		Tally total = tallies.computeIfAbsent(TOTAL, k -> new Tally());
+		tallies.forEach((key, tally) -> {
+			if (!key.equals(TOTAL)) {
+				total.add(tally);
+			}
+		});
 		return tallies;
 	}
 
@@ -209,7 +215,7 @@ public class DashboardService {
 		Map<String, long[]> actual = new HashMap<>();
 		g.queryRows(this.jdbc, "select " + columns + """
 				 from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where f.path like ? {by}""", (key, rs) -> {
+				where f.path like ? {sets}""", (key, rs) -> {
 			long[] values = new long[years.size() * 2];
 			for (int i = 0; i < values.length; i++) {
 				values[i] = rs.getLong(3 + i);
@@ -250,16 +256,18 @@ public class DashboardService {
 
 		/**
 		 * Runs a query whose text selects {@code {group}} first (the total flag and the
-		 * group's key, columns 1 and 2) and ends with {@code {by}} (or groups by
-		 * {@code {key}} itself).
+		 * group's key, columns 1 and 2) and ends with {@code {by}} (one row per group),
+		 * {@code {sets}} (the groups and a total row) or groups by {@code {key}} itself.
 		 */
 		void query(JdbcTemplate jdbc, String sql, Map<String, Tally> tallies, Row row, Object... arguments) {
 			queryRows(jdbc, sql, (key, rs) -> row.read(tallies.computeIfAbsent(key, k -> new Tally()), rs), arguments);
 		}
 
 		void queryRows(JdbcTemplate jdbc, String sql, KeyedRow row, Object... arguments) {
-			String text = sql.replace("{group}", "grouping(" + this.key + ") as total, " + this.key)
-				.replace("{by}", "group by grouping sets ((" + this.key + "), ())")
+			boolean sets = sql.contains("{sets}");
+			String text = sql.replace("{group}", (sets ? "grouping(" + this.key + ")" : "0") + " as total, " + this.key)
+				.replace("{sets}", "group by grouping sets ((" + this.key + "), ())")
+				.replace("{by}", "group by " + this.key)
 				.replace("{key}", this.key);
 			jdbc.query(text, rs -> {
 				row.read(rs.getInt(1) == 1 ? TOTAL : rs.getString(2), rs);
@@ -326,6 +334,29 @@ public class DashboardService {
 		long events;
 
 		long attendance;
+
+		/** Adds the figures that add up (all but the needs, counted with their total). */
+		void add(Tally other) {
+			this.childrenActive += other.childrenActive;
+			other.byCategory.forEach((category, count) -> this.byCategory.merge(category, count, Long::sum));
+			this.childrenPaired += other.childrenPaired;
+			this.mothersActive += other.mothersActive;
+			this.reserves += other.reserves;
+			this.applicants += other.applicants;
+			this.trainingHours = sum(this.trainingHours, other.trainingHours);
+			this.contacts += other.contacts;
+			this.homeVisits += other.homeVisits;
+			this.giftValue = sum(this.giftValue, other.giftValue);
+			this.activePairings += other.activePairings;
+			this.contacted30 += other.contacted30;
+			this.homeVisited90 += other.homeVisited90;
+			this.events += other.events;
+			this.attendance += other.attendance;
+		}
+
+		private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+			return a == null ? b : (b == null ? a : a.add(b));
+		}
 
 		Figures figures() {
 			return new Figures(this.childrenActive, this.byCategory, this.childrenPaired, this.mothersActive,
