@@ -64,7 +64,7 @@ class LedgerController {
 		Optional<MonthReport> report = this.reports.find(federation, chosen);
 		model.addAttribute("federation", federation);
 		model.addAttribute("ledger", ledger);
-		model.addAttribute("title", LedgerWorkbook.title(ledger));
+		model.addAttribute("ledgerTitle", LedgerWorkbook.title(ledger));
 		model.addAttribute("figures", LedgerFigure.values());
 		model.addAttribute("groups", LedgerFigure.Group.values());
 		model.addAttribute("report", report.orElse(null));

@@ -198,7 +198,7 @@ class LedgerTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/dashboard/" + this.loufan.getId() + "/ledger").with(this.users.as(DemoUsers.ADMIN)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("娄烦县")));
+			.andExpect(content().string(containsString("<h1 class=\"h4 mb-1\" id=\"ledger-title\">娄烦县")));
 	}
 
 	@Test
