@@ -53,14 +53,9 @@ public class MonthReportService {
 	 */
 	@Transactional
 	public MonthReport close(Federation federation, YearMonth month, CurrentUser user) {
-		if (user.role() != Role.STAFF && user.role() != Role.ADMIN) {
-			throw new RuleViolationException(null, "ledger.close.notAllowed");
-		}
-		if (!month.isBefore(YearMonth.now(this.clock))) {
-			throw new RuleViolationException(null, "ledger.close.notEnded", month.toString());
-		}
-		if (find(federation, month).isPresent()) {
-			throw new RuleViolationException(null, "ledger.close.already", month.toString());
+		String problem = problem(federation, month, user);
+		if (problem != null) {
+			throw new RuleViolationException(null, problem, month.toString());
 		}
 		Ledger ledger = this.ledgers.ledger(federation, month);
 		Long id;
@@ -92,6 +87,22 @@ public class MonthReportService {
 		}
 		this.audit.record(AuditAction.CREATE, RECORD, id, federation.getCode() + " " + month);
 		return find(federation, month).orElseThrow();
+	}
+
+	/** Whether the user may close this month of the federation's ledger now. */
+	public boolean mayClose(Federation federation, YearMonth month, CurrentUser user) {
+		return problem(federation, month, user) == null;
+	}
+
+	/** Why the month cannot be closed, as a message key; null when it can. */
+	private String problem(Federation federation, YearMonth month, CurrentUser user) {
+		if (user.role() != Role.STAFF && user.role() != Role.ADMIN) {
+			return "ledger.close.notAllowed";
+		}
+		if (!month.isBefore(YearMonth.now(this.clock))) {
+			return "ledger.close.notEnded";
+		}
+		return find(federation, month).isPresent() ? "ledger.close.already" : null;
 	}
 
 	public Optional<MonthReport> find(Federation federation, YearMonth month) {

@@ -11,7 +11,6 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.excel.Spreadsheets;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.common.security.Role;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.dashboard.Ledger;
 import org.caringmothers.dashboard.LedgerFigure;
@@ -70,8 +69,7 @@ class LedgerController {
 		model.addAttribute("report", report.orElse(null));
 		model.addAttribute("laterEdits", report.map(r -> this.reports.laterEdits(federation, r)).orElse(List.of()));
 		model.addAttribute("closed", this.reports.reports(federation));
-		model.addAttribute("canClose", (user.role() == Role.STAFF || user.role() == Role.ADMIN) && report.isEmpty()
-				&& chosen.isBefore(YearMonth.from(this.ledgers.today())));
+		model.addAttribute("canClose", this.reports.mayClose(federation, chosen, user));
 		return "dashboard/ledger";
 	}
 

@@ -119,28 +119,13 @@ class TargetTests {
 			.toList()
 			.indexOf(this.ningwu.getId());
 		form.set("lines[" + ningwuLine + "].mothers", "");
-		this.mvc
-			.perform(post("/targets/" + this.xinzhou.getId()).param("year", "2025")
-				.params(form)
-				.with(csrf())
-				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
-			.andExpect(status().isOk())
+		send(this.xinzhou, 2025, form, DemoUsers.XINZHOU_OFFICIAL).andExpect(status().isOk())
 			.andExpect(content().string(containsString("结对目标和爱心妈妈目标要同时填写")));
 		form.set("lines[" + ningwuLine + "].mothers", "-3");
-		this.mvc
-			.perform(post("/targets/" + this.xinzhou.getId()).param("year", "2025")
-				.params(form)
-				.with(csrf())
-				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
-			.andExpect(status().isOk())
+		send(this.xinzhou, 2025, form, DemoUsers.XINZHOU_OFFICIAL).andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能小于 0")));
 		form.set("lines[" + ningwuLine + "].mothers", "many");
-		this.mvc
-			.perform(post("/targets/" + this.xinzhou.getId()).param("year", "2025")
-				.params(form)
-				.with(csrf())
-				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
-			.andExpect(status().isOk())
+		send(this.xinzhou, 2025, form, DemoUsers.XINZHOU_OFFICIAL).andExpect(status().isOk())
 			.andExpect(content().string(containsString("请填写整数")));
 		assertThat(this.jdbc.queryForObject("select count(*) from target", Long.class)).isZero();
 		save(this.xinzhou, 2031, Map.of(this.shenchi, new int[] { 1, 1 }), DemoUsers.XINZHOU_OFFICIAL)
@@ -153,12 +138,7 @@ class TargetTests {
 		MultiValueMap<String, String> stale = lines(this.xinzhou, 2026, Map.of(this.shenchi, new int[] { 10, 4 }));
 		save(this.xinzhou, 2026, Map.of(this.shenchi, new int[] { 12, 5 }), DemoUsers.XINZHOU_OFFICIAL)
 			.andExpect(status().is3xxRedirection());
-		this.mvc
-			.perform(post("/targets/" + this.xinzhou.getId()).param("year", "2026")
-				.params(stale)
-				.with(csrf())
-				.with(this.users.as(DemoUsers.ADMIN)))
-			.andExpect(status().isOk())
+		send(this.xinzhou, 2026, stale, DemoUsers.ADMIN).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"conflict\"")));
 		assertThat(effective(this.shenchi, 2026)).isEqualTo(new TargetValue(12, 5, true));
 	}
@@ -194,8 +174,13 @@ class TargetTests {
 
 	private org.springframework.test.web.servlet.ResultActions save(Federation parent, int year,
 			Map<Federation, int[]> values, String user) throws Exception {
+		return send(parent, year, lines(parent, year, values), user);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions send(Federation parent, int year,
+			MultiValueMap<String, String> form, String user) throws Exception {
 		MockHttpServletRequestBuilder request = post("/targets/" + parent.getId()).param("year", String.valueOf(year))
-			.params(lines(parent, year, values))
+			.params(form)
 			.with(csrf())
 			.with(this.users.as(user));
 		return this.mvc.perform(request);
