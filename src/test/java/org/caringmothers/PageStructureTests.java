@@ -68,6 +68,7 @@ class PageStructureTests {
 				"/accounts/" + account + "/edit", "/account/password", "/children", "/children/new",
 				"/children/" + child, "/children/" + child + "/edit", "/children/import", "/volunteers",
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
+				"/volunteers/" + volunteer + "/account", "/volunteers/" + volunteer + "/account/slip",
 				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
 				"/needs", "/needs/new?child=" + child, "/events", "/events/new", "/events/" + training,
 				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment,
@@ -95,6 +96,8 @@ class PageStructureTests {
 	void theLoginPageIsWellFormed() throws Exception {
 		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
 		assertWellFormed("/login", html);
+		html = this.mvc.perform(get("/activate?u=wangxiuying27")).andReturn().getResponse().getContentAsString();
+		assertWellFormed("/activate", html);
 	}
 
 	private void check(String path, String user) throws Exception {

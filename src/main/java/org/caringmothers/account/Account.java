@@ -59,6 +59,12 @@ public class Account {
 
 	private Instant lastLoginAt;
 
+	/** Hash of the one-time activation code, while one is outstanding. */
+	@Getter(AccessLevel.NONE)
+	private String activationCodeHash;
+
+	private Instant activationExpiresAt;
+
 	private Long createdBy;
 
 	@Column(insertable = false, updatable = false)
@@ -112,6 +118,32 @@ public class Account {
 
 	void enable(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	/**
+	 * Replaces any outstanding activation code by a new one, valid until
+	 * {@code expiresAt}.
+	 */
+	void issueActivation(String codeHash, Instant expiresAt) {
+		this.activationCodeHash = codeHash;
+		this.activationExpiresAt = expiresAt;
+	}
+
+	/** Whether an activation code is outstanding and not yet expired. */
+	public boolean activationPendingAt(Instant now) {
+		return this.activationCodeHash != null && this.activationExpiresAt.isAfter(now);
+	}
+
+	String activationCodeHash() {
+		return this.activationCodeHash;
+	}
+
+	/** The code was exchanged for her own password: it can never be used again. */
+	void activate(String passwordHash, Instant now) {
+		changePassword(passwordHash, false);
+		this.activationCodeHash = null;
+		this.activationExpiresAt = null;
+		this.lastLoginAt = now;
 	}
 
 }

@@ -1,12 +1,15 @@
 package org.caringmothers.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.NotFoundException;
@@ -18,6 +21,7 @@ import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -43,6 +47,8 @@ public class AccountService {
 					EnumSet.of(FederationLevel.COUNTY, FederationLevel.TOWNSHIP), Role.VOLUNTEER,
 					EnumSet.of(FederationLevel.COUNTY, FederationLevel.TOWNSHIP, FederationLevel.VILLAGE)));
 
+	static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{2,39}$";
+
 	private final AccountRepository accounts;
 
 	private final FederationService federations;
@@ -50,6 +56,9 @@ public class AccountService {
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
+
+	@Value("${caringmothers.account.activation-days:7}")
+	private int activationDays = 7;
 
 	/** The roles an actor may give and manage. */
 	public static Set<Role> manageableRoles(CurrentUser actor) {
@@ -108,6 +117,9 @@ public class AccountService {
 	@Transactional
 	public Account create(AccountForm form, CurrentUser actor) {
 		String username = form.getUsername().trim().toLowerCase(Locale.ROOT);
+		if (form.getRole() == Role.VOLUNTEER) {
+			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
+		}
 		Federation federation = checkRoleAndFederation(form, actor);
 		if (this.accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.username.duplicate");
@@ -135,6 +147,10 @@ public class AccountService {
 		Federation federation = checkRoleAndFederation(form, actor);
 		if (account.getId() == actor.id() && form.getRole() != account.getRole()) {
 			throw new RuleViolationException("role", "account.role.ownRole");
+		}
+		if (form.getRole() != account.getRole()
+				&& (form.getRole() == Role.VOLUNTEER || account.getRole() == Role.VOLUNTEER)) {
+			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
 		}
 		account.update(form.getDisplayName().trim(), form.getRole(), federation);
 		return this.accounts.saveAndFlush(account);
@@ -178,6 +194,147 @@ public class AccountService {
 			throw new RuleViolationException("newPassword", problem);
 		}
 		account.changePassword(this.passwordEncoder.encode(form.getNewPassword()), false);
+	}
+
+	/** A free sign-in name for a person of this name: her name's pinyin and digits. */
+	public String proposeUsername(String name) {
+		return UsernameProposer.propose(name, this.accounts::existsByUsername);
+	}
+
+	/**
+	 * Creates the VOLUNTEER account of a caring mother or reserve whose record the actor
+	 * may manage, with a one-time activation code instead of a password: nobody knows a
+	 * password of it until she sets her own with the code.
+	 * @param username the sign-in name (checked for its shape by the form, here for being
+	 * free)
+	 * @param federation her home federation, already checked against the actor's scope
+	 */
+	@Transactional
+	public Activation createForVolunteer(String username, String displayName, Federation federation,
+			CurrentUser actor) {
+		if (!manageableRoles(actor).contains(Role.VOLUNTEER) || !Scope.of(actor).covers(federation)) {
+			throw new RuleViolationException("username", "account.role.notAllowed");
+		}
+		if (!LEVELS.get(Role.VOLUNTEER).contains(federation.getLevel())) {
+			throw new RuleViolationException("username", "account.federation.levelForRole");
+		}
+		String normalised = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		if (!normalised.matches(USERNAME_PATTERN)) {
+			throw new RuleViolationException("username", "account.username.pattern");
+		}
+		if (this.accounts.existsByUsername(normalised)) {
+			throw new RuleViolationException("username", "account.username.duplicate");
+		}
+		Account account;
+		try {
+			account = this.accounts.saveAndFlush(new Account(normalised, displayName,
+					this.passwordEncoder.encode(ActivationCodes.generate() + UUID.randomUUID()), Role.VOLUNTEER,
+					federation, false, actor.id()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new RuleViolationException("username", "account.username.duplicate");
+		}
+		return issue(account);
+	}
+
+	/**
+	 * A new activation code for a volunteer's account, replacing any earlier one (lost,
+	 * expired, or a forgotten password); her current password keeps working until she
+	 * uses it.
+	 */
+	@Transactional
+	public Activation reissueActivation(long accountId, CurrentUser actor) {
+		Account account = get(accountId, actor);
+		if (account.getRole() != Role.VOLUNTEER) {
+			throw new NotFoundException("volunteer account " + accountId);
+		}
+		if (!account.isEnabled()) {
+			throw new RuleViolationException(null, "account.activation.disabled");
+		}
+		return issue(account);
+	}
+
+	/**
+	 * Enables or disables a volunteer's account as her record's status changes (withdrawn
+	 * or suspended: disabled; reinstated: enabled). The volunteer module has checked the
+	 * actor.
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean setVolunteerAccountEnabled(long accountId, boolean enabled) {
+		Account account = this.accounts.findById(accountId)
+			.filter(found -> found.getRole() == Role.VOLUNTEER)
+			.orElseThrow(() -> new NotFoundException("volunteer account " + accountId));
+		if (account.isEnabled() == enabled) {
+			return false;
+		}
+		account.enable(enabled);
+		return true;
+	}
+
+	/**
+	 * A volunteer's account follows her record: her name and her home federation, so that
+	 * what she sees on her phone is bounded by where she now serves.
+	 */
+	@Transactional
+	public void followVolunteer(long accountId, String displayName, Federation federation) {
+		Account account = this.accounts.findById(accountId)
+			.filter(found -> found.getRole() == Role.VOLUNTEER)
+			.orElseThrow(() -> new NotFoundException("volunteer account " + accountId));
+		if (!account.getDisplayName().equals(displayName)
+				|| !account.getFederation().getId().equals(federation.getId())) {
+			account.update(displayName, Role.VOLUNTEER, federation);
+		}
+	}
+
+	/** A volunteer's sign-in account as her page shows it. */
+	public Optional<SignInAccount> signInAccount(Long accountId) {
+		if (accountId == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.accounts.findById(accountId)
+			.map(account -> new SignInAccount(account.getId(), account.getUsername(), account.isEnabled(),
+					account.activationPendingAt(now), account.getActivationExpiresAt(),
+					account.getLastLoginAt() != null, account.getLastLoginAt()));
+	}
+
+	/**
+	 * She exchanges her activation code for her own password. Any wrong code counts
+	 * towards the account's lock-out, and every refusal says the same, so that the page
+	 * tells nobody which accounts exist.
+	 * @return the activated account's username
+	 */
+	@Transactional(noRollbackFor = RuleViolationException.class)
+	public String activate(ActivationForm form) {
+		Instant now = this.clock.instant();
+		String username = form.getUsername() == null ? "" : form.getUsername().trim().toLowerCase(Locale.ROOT);
+		Account account = this.accounts.findByUsername(username).orElse(null);
+		String code = ActivationCodes.normalise(form.getCode());
+		if (account == null || !account.isEnabled() || account.lockedAt(now) || !account.activationPendingAt(now)
+				|| code == null || !this.passwordEncoder.matches(code, account.activationCodeHash())) {
+			if (account != null && !account.lockedAt(now)) {
+				account.failedSignIn(now);
+			}
+			throw new RuleViolationException("code", "activation.invalid");
+		}
+		if (!form.getNewPassword().equals(form.getConfirmPassword())) {
+			throw new RuleViolationException("confirmPassword", "password.mismatch");
+		}
+		String problem = PasswordPolicy.problem(form.getNewPassword(), account.getUsername());
+		if (problem != null) {
+			throw new RuleViolationException("newPassword", problem);
+		}
+		account.activate(this.passwordEncoder.encode(form.getNewPassword()), now);
+		return account.getUsername();
+	}
+
+	private Activation issue(Account account) {
+		String code = ActivationCodes.generate();
+		Instant expiresAt = this.clock.instant().plus(Duration.ofDays(this.activationDays));
+		account.issueActivation(this.passwordEncoder.encode(code), expiresAt);
+		this.accounts.saveAndFlush(account);
+		return new Activation(account.getId(), account.getUsername(), ActivationCodes.display(code), expiresAt);
 	}
 
 	/**

@@ -10,6 +10,9 @@ final class PasswordPolicy {
 
 	static final int MAX_LENGTH = 64;
 
+	/** What the password hash reads of a password: BCrypt stops at 72 bytes. */
+	static final int MAX_BYTES = 72;
+
 	private PasswordPolicy() {
 	}
 
@@ -22,6 +25,9 @@ final class PasswordPolicy {
 		}
 		if (password.length() > MAX_LENGTH) {
 			return "password.tooLong";
+		}
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+			return "password.tooLongBytes";
 		}
 		boolean letter = password.chars().anyMatch(Character::isLetter);
 		boolean digit = password.chars().anyMatch(Character::isDigit);

@@ -47,7 +47,7 @@ class SecurityConfiguration {
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",
-					"/login")
+					"/login", "/activate")
 			.permitAll()
 			.requestMatchers("/audit/**", "/audit")
 			.hasRole("ADMIN")
@@ -66,6 +66,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/visits/**", "/needs/**", "/needs")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers("/visits/**", "/needs/**")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers("/volunteers/*/account", "/volunteers/*/account/**")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
 					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",

@@ -169,8 +169,17 @@ public class VisitService {
 	/** One of her own contacts; 404 for anyone else's. */
 	public Visit myVisit(long visitId, CurrentUser user) {
 		return this.visits.findDetailedById(visitId)
-			.filter(visit -> visit.getRecordedBy() == user.id())
+			.filter(visit -> visit.getRecordedBy() == user.id() || isHers(visit.getPairing(), user))
 			.orElseThrow(() -> new NotFoundException("visit " + visitId));
+	}
+
+	/**
+	 * Whether the pairing is one of the signed-in mother's own (her record's account is
+	 * this one).
+	 */
+	private static boolean isHers(Pairing pairing, CurrentUser user) {
+		Long account = pairing.getMother().getAccountId();
+		return user.is(Role.VOLUNTEER) && account != null && account == user.id();
 	}
 
 	@Transactional
@@ -213,6 +222,9 @@ public class VisitService {
 		Pairing pairing = this.pairings.get(pairingId, user);
 		if (!pairing.isActive()) {
 			throw new RuleViolationException(null, "pairing.alreadyEnded");
+		}
+		if (pairing.getMother().getAccountId() == null) {
+			throw new RuleViolationException(null, "visit.remind.noChannel");
 		}
 		this.visits.remind(pairingId, user.id());
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, null);

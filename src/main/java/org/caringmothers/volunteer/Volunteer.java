@@ -185,6 +185,10 @@ public class Volunteer {
 		this.status = to;
 	}
 
+	void linkAccount(Long accountId) {
+		this.accountId = accountId;
+	}
+
 	void back(Volunteer mother) {
 		this.mothers.add(mother);
 	}

@@ -16,6 +16,8 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.Gender;
+import org.caringmothers.account.AccountService;
+import org.caringmothers.account.Activation;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
@@ -71,6 +73,8 @@ public class VolunteerService {
 	private final SensitiveDataCipher cipher;
 
 	private final AuditService audit;
+
+	private final AccountService accounts;
 
 	private final ApplicationEventPublisher events;
 
@@ -131,7 +135,8 @@ public class VolunteerService {
 		}
 		return new VolunteerProfile(volunteer, this.statusChanges.findByVolunteerIdOrderByChangedAtAscIdAsc(id),
 				this.trainings.findByVolunteerIdOrderByTrainingDateDescIdDesc(id), this.trainings.totalHours(id),
-				this.requiredTrainingHours, reserves, mothers, mothersToBack);
+				this.requiredTrainingHours, reserves, mothers, mothersToBack,
+				this.accounts.signInAccount(volunteer.getAccountId()).orElse(null));
 	}
 
 	/** The stations a volunteer of this federation may belong to (for the form). */
@@ -249,6 +254,9 @@ public class VolunteerService {
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("idNumber", "volunteer.idNumber.taken");
 		}
+		if (volunteer.getAccountId() != null) {
+			this.accounts.followVolunteer(volunteer.getAccountId(), volunteer.getName(), federation);
+		}
 		this.audit.record(AuditAction.UPDATE, RECORD, volunteer.getId(), volunteer.getName());
 		return volunteer;
 	}
@@ -266,6 +274,7 @@ public class VolunteerService {
 				LocalDate.now(this.clock));
 		volunteer.moveTo(step);
 		this.volunteers.saveAndFlush(volunteer);
+		syncAccountWithStatus(volunteer);
 		String note = VolunteerForm.trimToNull(step.getNote());
 		this.statusChanges
 			.save(new StatusChange(id, from, step.getTo(), user.id(), user.displayName(), this.clock.instant(), note));
@@ -275,6 +284,98 @@ public class VolunteerService {
 				from + " -> " + step.getTo() + (endedLinks > 0 ? " (" + endedLinks + " backing links ended)" : ""));
 		this.events.publishEvent(new VolunteerStatusChanged(id, from, step.getTo()));
 		return volunteer;
+	}
+
+	/** The local brand of the programme where she serves, for her slip. */
+	public String programmeName(Volunteer volunteer) {
+		return this.federations.programmeName(volunteer.getFederation()).orElse(null);
+	}
+
+	/**
+	 * A sign-in name proposed for her account: the pinyin of her name and digits, never
+	 * her phone number.
+	 */
+	public String proposeUsername(long id, CurrentUser user) {
+		return this.accounts.proposeUsername(get(id, user).getName());
+	}
+
+	/**
+	 * Gives a caring mother or reserve her sign-in account, linked to her record, with a
+	 * one-time activation code for her slip. Her contacts belong to her record, so an
+	 * account replaced later orphans nothing.
+	 */
+	@Transactional
+	public Activation createAccount(long id, String username, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		if (volunteer.getAccountId() != null) {
+			throw new RuleViolationException("username", "volunteer.account.exists");
+		}
+		return linkNewAccount(volunteer, username, user, "account created");
+	}
+
+	/**
+	 * Replaces her account (a lost or shared sign-in name): the old one is disabled and
+	 * kept for the record, a new one is linked with a new activation code.
+	 */
+	@Transactional
+	public Activation replaceAccount(long id, String username, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		Long old = volunteer.getAccountId();
+		if (old == null) {
+			throw new RuleViolationException("username", "volunteer.account.none");
+		}
+		this.accounts.setVolunteerAccountEnabled(old, false);
+		volunteer.linkAccount(null);
+		this.volunteers.saveAndFlush(volunteer);
+		return linkNewAccount(volunteer, username, user, "account #" + old + " replaced and disabled");
+	}
+
+	/**
+	 * A new activation code for her account: for a lost slip, an expired code or a
+	 * forgotten password.
+	 */
+	@Transactional
+	public Activation reissueActivation(long id, CurrentUser user) {
+		requireManager(user);
+		Volunteer volunteer = get(id, user);
+		if (volunteer.getAccountId() == null) {
+			throw new RuleViolationException(null, "volunteer.account.none");
+		}
+		Activation activation = this.accounts.reissueActivation(volunteer.getAccountId(), user);
+		this.audit.record(AuditAction.UPDATE, RECORD, id,
+				"activation code reissued for account " + activation.username());
+		return activation;
+	}
+
+	private Activation linkNewAccount(Volunteer volunteer, String username, CurrentUser user, String what) {
+		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN || volunteer.getStatus() == VolunteerStatus.SUSPENDED) {
+			throw new RuleViolationException(null, "volunteer.account.notServing");
+		}
+		Activation activation = this.accounts.createForVolunteer(username, volunteer.getName(),
+				volunteer.getFederation(), user);
+		volunteer.linkAccount(activation.accountId());
+		this.volunteers.saveAndFlush(volunteer);
+		this.audit.record(AuditAction.CREATE, RECORD, volunteer.getId(),
+				what + ": " + activation.username() + " (#" + activation.accountId() + ")");
+		return activation;
+	}
+
+	/**
+	 * Her account follows her record: disabled while she is suspended or has withdrawn,
+	 * enabled again when she is reinstated.
+	 */
+	private void syncAccountWithStatus(Volunteer volunteer) {
+		if (volunteer.getAccountId() == null) {
+			return;
+		}
+		boolean serving = volunteer.getStatus() != VolunteerStatus.SUSPENDED
+				&& volunteer.getStatus() != VolunteerStatus.WITHDRAWN;
+		if (this.accounts.setVolunteerAccountEnabled(volunteer.getAccountId(), serving)) {
+			this.audit.record(AuditAction.STATUS, RECORD, volunteer.getId(),
+					"account #" + volunteer.getAccountId() + (serving ? " enabled" : " disabled"));
+		}
 	}
 
 	@Transactional

@@ -10,8 +10,9 @@ import org.openqa.selenium.support.ui.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * County staff open an account for a new caring mother, who must choose her own password
- * at her first sign-in before she can use the platform.
+ * County staff open an account for a new township colleague, who must choose her own
+ * password at her first sign-in before she can use the platform. (A caring mother's
+ * account is made from her volunteer record instead: {@link MotherOnboardingJourneyIT}.)
  */
 class FirstSignInJourneyIT extends BrowserTestSupport {
 
@@ -20,13 +21,13 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 	private static final String NEW_PASSWORD = "Qiuhe-2026y";
 
 	@Test
-	void newCaringMotherMustChooseHerOwnPasswordAtFirstSignIn() {
+	void newTownshipStaffMustChooseTheirOwnPasswordAtFirstSignIn() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String username = "it-mother-" + suffix;
-		String displayName = "测试妈妈" + suffix.substring(0, 4);
+		String username = "it-staff-" + suffix;
+		String displayName = "测试干部" + suffix.substring(0, 4);
 
 		signIn(DemoUser.LOUFAN_STAFF);
-		createVolunteer(username, displayName, "140123101", INITIAL_PASSWORD);
+		createTownshipStaff(username, displayName, "140123101", INITIAL_PASSWORD);
 		WebElement row = visible(By.xpath("//table[@id='accounts']//tr[td[normalize-space()='" + username + "']]"));
 		assertThat(row.findElement(By.xpath("td[2]")).getText()).as("the name is saved as typed " + describePage())
 			.isEqualTo(displayName);
@@ -51,8 +52,8 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 		clickAndWaitForNextPage(By.id("password-submit"));
 
 		assertThat(currentPath()).as(onPage()).isEqualTo("/");
-		assertThat(visible(By.id("home")).getDomAttribute("data-role")).as(onPage()).isEqualTo("VOLUNTEER");
-		assertThat(text(By.cssSelector("#home h1"))).as(onPage()).isEqualTo(displayName + "，您好");
+		assertThat(visible(By.id("home")).getDomAttribute("data-role")).as(onPage()).isEqualTo("STAFF");
+		assertThat(text(By.cssSelector("#home h1"))).as(onPage()).isEqualTo("静游镇");
 		assertThat(text(By.id("flash-success"))).as(onPage()).isEqualTo("密码已修改。");
 		assertThat(text(By.id("current-federation"))).as(onPage()).isEqualTo("静游镇");
 		signOut();
@@ -63,7 +64,7 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 
 		signIn(username, NEW_PASSWORD);
 		assertThat(currentPath()).as(onPage()).isEqualTo("/");
-		assertThat(text(By.cssSelector("#home h1"))).as(onPage()).isEqualTo(displayName + "，您好");
+		assertThat(text(By.cssSelector("#home h1"))).as(onPage()).isEqualTo("静游镇");
 		assertThat(isPresent(By.id("must-change"))).as(onPage()).isFalse();
 		open("/account/password");
 		assertThat(isPresent(By.id("must-change"))).as("no password change is demanded any more " + describePage())
@@ -81,14 +82,14 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 		}
 	}
 
-	private void createVolunteer(String username, String displayName, String federationCode, String password) {
+	private void createTownshipStaff(String username, String displayName, String federationCode, String password) {
 		open("/accounts");
 		clickAndWaitForNextPage(By.id("new-account"));
 		visible(By.id("account-form"));
 		assertOneInputEach("username", "displayName", "role", "federationCode", "initialPassword");
 		type(By.id("username"), username);
 		type(By.id("displayName"), displayName);
-		new Select(visible(By.id("role"))).selectByValue("VOLUNTEER");
+		new Select(visible(By.id("role"))).selectByValue("STAFF");
 		type(By.id("federationCode"), federationCode);
 		type(By.id("initialPassword"), password);
 		clickAndWaitForNextPage(By.id("account-submit"));

@@ -71,7 +71,7 @@ class AccountController {
 			Model model) {
 		AccountForm form = new AccountForm();
 		form.setFederationCode(federation);
-		form.setRole(Role.VOLUNTEER);
+		form.setRole(Role.STAFF);
 		model.addAttribute("form", form);
 		return showForm(user, null, model);
 	}
@@ -163,9 +163,16 @@ class AccountController {
 		return "redirect:/accounts";
 	}
 
+	/**
+	 * The roles the form offers: a caring mother's account is made from her volunteer
+	 * record (so that it is linked to her children), never here, and stays a VOLUNTEER
+	 * account.
+	 */
 	private String showForm(CurrentUser user, Account account, Model model) {
 		model.addAttribute("account", account);
-		model.addAttribute("roles", roles(user));
+		boolean volunteer = account != null && account.getRole() == Role.VOLUNTEER;
+		model.addAttribute("roles",
+				roles(user).stream().filter(role -> (role == Role.VOLUNTEER) == volunteer).toList());
 		return FORM;
 	}
 

@@ -29,6 +29,17 @@ class GlobalModelAdvice {
 		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
 	}
 
+	/**
+	 * Whether the page is open in WeChat's own browser, which can neither add a web app
+	 * to the home screen nor run it offline: her pages then tell her to open them in the
+	 * phone's browser.
+	 */
+	@ModelAttribute("inWeChat")
+	boolean inWeChat(HttpServletRequest request) {
+		String agent = request.getHeader("User-Agent");
+		return agent != null && agent.contains("MicroMessenger");
+	}
+
 	@ModelAttribute("langZhUrl")
 	String langZhUrl(HttpServletRequest request) {
 		return languageUrl(request, "zh-CN");

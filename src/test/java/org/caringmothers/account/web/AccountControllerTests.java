@@ -99,30 +99,32 @@ class AccountControllerTests {
 	@Test
 	void badInputGivesFieldErrorsAndSavesNothing() throws Exception {
 		long before = accountCount();
-		expectFieldError(newAccount("Bad Name", "李梅", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
-				"username", "用户名只能包含小写字母");
-		expectFieldError(newAccount(LOUFAN_MOTHER, "李梅", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
-				"username", "该用户名已被使用");
-		expectFieldError(newAccount("mother.test1", "<i>李梅</i>", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
+		expectFieldError(newAccount("Bad Name", "李梅", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF, "username",
+				"用户名只能包含小写字母");
+		expectFieldError(newAccount(LOUFAN_MOTHER, "李梅", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF, "username",
+				"该用户名已被使用");
+		expectFieldError(newAccount("mother.test1", "<i>李梅</i>", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF,
 				"displayName", "不能包含尖括号");
-		expectFieldError(newAccount("mother.test1", "", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
+		expectFieldError(newAccount("mother.test1", "", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF,
 				"displayName", "必填");
 		expectFieldError(newAccount("mother.test1", "李梅", "OFFICIAL", "140123101", "Start-2026x"), LOUFAN_STAFF, "role",
 				"您不能设置此角色");
-		expectFieldError(newAccount("mother.test1", "李梅", "VOLUNTEER", "140927100", "Start-2026x"), LOUFAN_STAFF,
+		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140927100", "Start-2026x"), LOUFAN_STAFF,
 				"federationCode", "您管辖范围内没有此区划代码");
 		expectFieldError(newAccount("official.test1", "李梅", "OFFICIAL", "140123", "Start-2026x"), ADMIN,
 				"federationCode", "此角色不能设在这一级妇联");
-		expectFieldError(newAccount("mother.test1", "李梅", "VOLUNTEER", "140123101", "short1"), LOUFAN_STAFF,
+		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "short1"), LOUFAN_STAFF,
 				"initialPassword", "至少需要 8 位");
-		expectFieldError(newAccount("mother.test1", "李梅", "VOLUNTEER", "140123101", "onlyletters"), LOUFAN_STAFF,
+		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "onlyletters"), LOUFAN_STAFF,
 				"initialPassword", "须同时包含字母和数字");
+		expectFieldError(newAccount("mother.test1", "李梅", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
+				"role", "志愿者档案页开通");
 		assertThat(accountCount()).isEqualTo(before);
 	}
 
 	@Test
-	void staffCreateEditDisableAndResetAMothersAccount() throws Exception {
-		page(newAccount("mother.create1", "赵春梅", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF)
+	void staffCreateEditDisableAndResetATownshipStaffAccount() throws Exception {
+		page(newAccount("mother.create1", "赵春梅", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF)
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/accounts"))
 			.andExpect(flash().attribute("flashSuccess", "account.created"));
@@ -133,12 +135,12 @@ class AccountControllerTests {
 		long version = this.jdbc.queryForObject("select version from app_user where id = ?", Long.class, id);
 		page(post("/accounts/" + id + "/edit").with(csrf())
 			.param("displayName", "赵春梅")
-			.param("role", "VOLUNTEER")
+			.param("role", "STAFF")
 			.param("federationCode", "140123102")
 			.param("version", String.valueOf(version)), LOUFAN_STAFF).andExpect(status().is3xxRedirection());
 		page(post("/accounts/" + id + "/edit").with(csrf())
 			.param("displayName", "旧版本")
-			.param("role", "VOLUNTEER")
+			.param("role", "STAFF")
 			.param("federationCode", "140123101")
 			.param("version", String.valueOf(version)), LOUFAN_STAFF).andExpect(status().isOk())
 			.andExpect(content().string(containsString("有人修改了这条记录")))
@@ -168,7 +170,7 @@ class AccountControllerTests {
 		this.mvc
 			.perform(post("/accounts/new").param("username", "nocsrf.user")
 				.param("displayName", "无令牌")
-				.param("role", "VOLUNTEER")
+				.param("role", "STAFF")
 				.param("federationCode", "140123101")
 				.param("initialPassword", "Start-2026x")
 				.with(this.users.as(LOUFAN_STAFF)))
