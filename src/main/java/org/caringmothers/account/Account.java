@@ -27,7 +27,7 @@ import org.caringmothers.federation.Federation;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Account {
 
-	static final int MAX_FAILED_ATTEMPTS = 5;
+	static final int MAX_FAILED_ATTEMPTS = 6;
 
 	static final long LOCK_MINUTES = 15;
 
@@ -89,17 +89,10 @@ public class Account {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
-	void signedIn(Instant now) {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
-		this.lastLoginAt = now;
-	}
-
 	void failedSignIn(Instant now) {
 		this.failedAttempts++;
-		if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+		if (this.failedAttempts % MAX_FAILED_ATTEMPTS == 0) {
 			this.lockedUntil = now.plusSeconds(LOCK_MINUTES * 60);
-			this.failedAttempts = 0;
 		}
 	}
 

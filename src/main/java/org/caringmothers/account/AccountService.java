@@ -3,8 +3,10 @@ package org.caringmothers.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
@@ -21,6 +25,7 @@ import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -47,6 +52,8 @@ public class AccountService {
 					EnumSet.of(FederationLevel.COUNTY, FederationLevel.TOWNSHIP), Role.VOLUNTEER,
 					EnumSet.of(FederationLevel.COUNTY, FederationLevel.TOWNSHIP, FederationLevel.VILLAGE)));
 
+	static final String RECORD = "ACCOUNT";
+
 	static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{2,39}$";
 
 	private final AccountRepository accounts;
@@ -56,6 +63,10 @@ public class AccountService {
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
+
+	private final ObjectProvider<PersonalWords> personalWords;
+
+	private final AuditService audit;
 
 	@Value("${caringmothers.account.activation-days:7}")
 	private int activationDays = 7;
@@ -124,14 +135,16 @@ public class AccountService {
 		if (this.accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.username.duplicate");
 		}
-		String passwordProblem = PasswordPolicy.problem(form.getInitialPassword(), username);
+		String passwordProblem = PasswordPolicy.problem(form.getInitialPassword(), username, form.getDisplayName());
 		if (passwordProblem != null) {
 			throw new RuleViolationException("initialPassword", passwordProblem);
 		}
 		try {
-			return this.accounts.saveAndFlush(new Account(username, form.getDisplayName().trim(),
+			Account account = this.accounts.saveAndFlush(new Account(username, form.getDisplayName().trim(),
 					this.passwordEncoder.encode(form.getInitialPassword()), form.getRole(), federation, true,
 					actor.id()));
+			audit(AuditAction.CREATE, account, account.getRole() + " at " + federation.getCode());
+			return account;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("username", "account.username.duplicate");
@@ -152,8 +165,11 @@ public class AccountService {
 				&& (form.getRole() == Role.VOLUNTEER || account.getRole() == Role.VOLUNTEER)) {
 			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
 		}
+		String before = account.getRole() + " at " + account.getFederation().getCode();
 		account.update(form.getDisplayName().trim(), form.getRole(), federation);
-		return this.accounts.saveAndFlush(account);
+		Account saved = this.accounts.saveAndFlush(account);
+		audit(AuditAction.UPDATE, saved, before + " -> " + saved.getRole() + " at " + federation.getCode());
+		return saved;
 	}
 
 	@Transactional
@@ -163,17 +179,22 @@ public class AccountService {
 			throw new RuleViolationException("enabled", "account.disable.self");
 		}
 		account.enable(enabled);
+		audit(AuditAction.STATUS, account, enabled ? "enabled" : "disabled");
 		return account;
 	}
 
 	@Transactional
 	public void resetPassword(long id, PasswordResetForm form, CurrentUser actor) {
 		Account account = get(id, actor);
-		String problem = PasswordPolicy.problem(form.getTemporaryPassword(), account.getUsername());
+		if (account.getId() == actor.id()) {
+			throw new RuleViolationException("temporaryPassword", "account.resetPassword.self");
+		}
+		String problem = passwordProblem(form.getTemporaryPassword(), account);
 		if (problem != null) {
 			throw new RuleViolationException("temporaryPassword", problem);
 		}
-		account.changePassword(this.passwordEncoder.encode(form.getTemporaryPassword()), account.getId() != actor.id());
+		account.changePassword(this.passwordEncoder.encode(form.getTemporaryPassword()), true);
+		audit(AuditAction.UPDATE, account, "password reset by " + actor.getUsername());
 	}
 
 	/** The signed-in user changes her own password. */
@@ -189,11 +210,12 @@ public class AccountService {
 		if (form.getNewPassword().equals(form.getCurrentPassword())) {
 			throw new RuleViolationException("newPassword", "password.unchanged");
 		}
-		String problem = PasswordPolicy.problem(form.getNewPassword(), account.getUsername());
+		String problem = passwordProblem(form.getNewPassword(), account);
 		if (problem != null) {
 			throw new RuleViolationException("newPassword", problem);
 		}
 		account.changePassword(this.passwordEncoder.encode(form.getNewPassword()), false);
+		audit(AuditAction.UPDATE, account, "own password changed");
 	}
 
 	/** A free sign-in name for a person of this name: her name's pinyin and digits. */
@@ -234,6 +256,7 @@ public class AccountService {
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("username", "account.username.duplicate");
 		}
+		audit(AuditAction.CREATE, account, "VOLUNTEER at " + federation.getCode() + " with an activation code");
 		return issue(account);
 	}
 
@@ -251,6 +274,7 @@ public class AccountService {
 		if (!account.isEnabled()) {
 			throw new RuleViolationException(null, "account.activation.disabled");
 		}
+		audit(AuditAction.UPDATE, account, "activation code reissued");
 		return issue(account);
 	}
 
@@ -269,6 +293,8 @@ public class AccountService {
 			return false;
 		}
 		account.enable(enabled);
+		audit(AuditAction.STATUS, account,
+				enabled ? "enabled with her volunteer record" : "disabled with her volunteer record");
 		return true;
 	}
 
@@ -314,19 +340,31 @@ public class AccountService {
 		if (account == null || !account.isEnabled() || account.lockedAt(now) || !account.activationPendingAt(now)
 				|| code == null || !this.passwordEncoder.matches(code, account.activationCodeHash())) {
 			if (account != null && !account.lockedAt(now)) {
-				account.failedSignIn(now);
+				this.accounts.failedSignIn(account.getUsername(), Account.MAX_FAILED_ATTEMPTS,
+						now.plusSeconds(Account.LOCK_MINUTES * 60));
 			}
 			throw new RuleViolationException("code", "activation.invalid");
 		}
 		if (!form.getNewPassword().equals(form.getConfirmPassword())) {
 			throw new RuleViolationException("confirmPassword", "password.mismatch");
 		}
-		String problem = PasswordPolicy.problem(form.getNewPassword(), account.getUsername());
+		String problem = passwordProblem(form.getNewPassword(), account);
 		if (problem != null) {
 			throw new RuleViolationException("newPassword", problem);
 		}
 		account.activate(this.passwordEncoder.encode(form.getNewPassword()), now);
+		audit(AuditAction.UPDATE, account, "activated with a one-time code");
 		return account.getUsername();
+	}
+
+	private void audit(AuditAction action, Account account, String summary) {
+		this.audit.record(action, RECORD, account.getId(), account.getUsername() + ": " + summary);
+	}
+
+	private String passwordProblem(String password, Account account) {
+		List<String> words = new ArrayList<>(List.of(account.getUsername(), account.getDisplayName()));
+		this.personalWords.forEach(source -> words.addAll(source.of(account.getId())));
+		return PasswordPolicy.problem(password, words.toArray(String[]::new));
 	}
 
 	private Activation issue(Account account) {
@@ -359,16 +397,24 @@ public class AccountService {
 		return this.accounts.count();
 	}
 
+	/**
+	 * Sign-in bookkeeping as one atomic update of its own: it never conflicts with itself
+	 * or with an edit of the account, however many devices sign in at once.
+	 */
 	@Transactional
 	void recordSuccess(String username) {
-		Instant now = this.clock.instant();
-		this.accounts.findByUsername(username).ifPresent(account -> account.signedIn(now));
+		this.accounts.signedIn(username, this.clock.instant());
 	}
 
+	/**
+	 * Counts a failed sign-in, exactly, and locks the account for
+	 * {@link Account#LOCK_MINUTES} minutes at every {@link Account#MAX_FAILED_ATTEMPTS}th
+	 * failure in a row.
+	 */
 	@Transactional
 	void recordFailure(String username) {
 		Instant now = this.clock.instant();
-		this.accounts.findByUsername(username).ifPresent(account -> account.failedSignIn(now));
+		this.accounts.failedSignIn(username, Account.MAX_FAILED_ATTEMPTS, now.plusSeconds(Account.LOCK_MINUTES * 60));
 	}
 
 	private Federation checkRoleAndFederation(AccountForm form, CurrentUser actor) {

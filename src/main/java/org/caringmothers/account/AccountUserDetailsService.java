@@ -5,6 +5,8 @@ import java.time.Clock;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.security.CurrentUser;
 
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @RequiredArgsConstructor
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
 	private final AccountRepository accounts;
 
@@ -28,6 +30,17 @@ class AccountUserDetailsService implements UserDetailsService {
 				account.getDisplayName(), account.getRole(), account.getFederation().getId(),
 				account.getFederation().getName(), account.getFederation().getPath(), account.isEnabled(),
 				account.lockedAt(this.clock.instant()), account.isMustChangePassword());
+	}
+
+	/**
+	 * Stores the re-hash of a password that matched an older hash (BCrypt to Argon2id),
+	 * in one update that does not touch the account's version.
+	 */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+		this.accounts.rehash(user.getUsername(), newEncodedPassword);
+		return loadUserByUsername(user.getUsername());
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.caringmothers.account;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +16,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -32,9 +36,42 @@ class SecurityConfiguration {
 
 	static final String PASSWORD_PAGE = "/account/password";
 
+	private static final String ARGON2 = "argon2";
+
+	/**
+	 * New passwords are hashed with Argon2id (any length, no 72-byte limit); older BCrypt
+	 * hashes still match and are re-hashed with Argon2id at the next sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Map<String, PasswordEncoder> encoders = Map.of(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new LongPasswordSafeBCrypt());
+		return new DelegatingPasswordEncoder(ARGON2, encoders);
+	}
+
+	/**
+	 * BCrypt reads at most 72 bytes and refuses longer passwords outright; a longer one
+	 * typed at sign-in simply does not match an old BCrypt hash.
+	 */
+	static final class LongPasswordSafeBCrypt implements PasswordEncoder {
+
+		private static final int MAX_BYTES = 72;
+
+		private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return this.bcrypt.encode(rawPassword);
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			if (rawPassword != null && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+				return false;
+			}
+			return this.bcrypt.matches(rawPassword, encodedPassword);
+		}
+
 	}
 
 	@Bean

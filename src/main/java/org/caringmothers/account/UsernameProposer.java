@@ -22,7 +22,7 @@ final class UsernameProposer {
 	/** Letters kept from the name, so that the digits always fit the 40 allowed. */
 	private static final int MAX_STEM = 30;
 
-	private static final String FALLBACK = "mama";
+	static final String FALLBACK = "mama";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -58,4 +58,6 @@ interface VolunteerRepository extends JpaRepository<Volunteer, Long>, JpaSpecifi
 	@Query(value = "delete from volunteer_backing where reserve_id = :id or mother_id = :id", nativeQuery = true)
 	int endBackings(@Param("id") long id);
 
+	Optional<Volunteer> findByAccountId(Long accountId);
+
 }

@@ -35,7 +35,7 @@ class AdministratorBootstrapTests {
 		assertThat(this.jdbc.queryForObject("select must_change_password from app_user", Boolean.class)).isTrue();
 		assertThat(this.jdbc.queryForObject("select role from app_user", String.class)).isEqualTo("ADMIN");
 		String hash = this.jdbc.queryForObject("select password_hash from app_user", String.class);
-		assertThat(hash).startsWith("{bcrypt}");
+		assertThat(hash).startsWith("{argon2}");
 		assertThat(this.encoder.matches("First-Admin-2026", hash)).isTrue();
 		this.bootstrap.run(null);
 		assertThat(this.jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(1);

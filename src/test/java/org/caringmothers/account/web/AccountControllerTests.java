@@ -115,8 +115,10 @@ class AccountControllerTests {
 				"federationCode", "此角色不能设在这一级妇联");
 		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "short1"), LOUFAN_STAFF,
 				"initialPassword", "至少需要 8 位");
-		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "onlyletters"), LOUFAN_STAFF,
-				"initialPassword", "须同时包含字母和数字");
+		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "password1"), LOUFAN_STAFF,
+				"initialPassword", "太容易被猜到");
+		expectFieldError(newAccount("mother.test1", "李梅", "STAFF", "140123101", "mother.test1-2026"), LOUFAN_STAFF,
+				"initialPassword", "不能含有您的用户名");
 		expectFieldError(newAccount("mother.test1", "李梅", "VOLUNTEER", "140123101", "Start-2026x"), LOUFAN_STAFF,
 				"role", "志愿者档案页开通");
 		assertThat(accountCount()).isEqualTo(before);

@@ -1,5 +1,14 @@
 package org.caringmothers.account.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.caringmothers.account.AccountService;
 import org.caringmothers.common.security.Role;
 import org.junit.jupiter.api.Test;
@@ -9,6 +18,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -41,6 +60,15 @@ class SignInTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
 
 	@Test
 	void theLoginPageIsInChineseAndCarriesACsrfToken() throws Exception {
@@ -79,9 +107,17 @@ class SignInTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountForAWhile() throws Exception {
+	void sixWrongPasswordsLockTheAccountForAWhile() throws Exception {
 		this.accounts.createIfAbsent("lockout.test", "锁定测试", Role.STAFF, "140123", "Right-2026x", false);
 		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(formLogin("/login").user("lockout.test").password("wrong-" + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		assertThat(this.jdbc.queryForObject("select locked_until from app_user where username = 'lockout.test'",
+				java.sql.Timestamp.class))
+			.as("five are not enough")
+			.isNull();
+		for (int i = 5; i < 6; i++) {
 			this.mvc.perform(formLogin("/login").user("lockout.test").password("wrong-" + i))
 				.andExpect(redirectedUrl("/login?error"));
 		}
@@ -151,6 +187,89 @@ class SignInTests {
 				Boolean.class, "firstrun.test"))
 			.isFalse();
 		this.mvc.perform(formLogin("/login").user("firstrun.test").password("Mine-2026x")).andExpect(authenticated());
+	}
+
+	@Test
+	void oneAccountSignsInFromTwentyDevicesAtOnce() throws Exception {
+		this.accounts.createIfAbsent("many.devices", "多设备测试", Role.VOLUNTEER, "140123101", "Right-2026x", false);
+		List<Integer> statuses = atOnce(20,
+				() -> this.mvc.perform(formLogin("/login").user("many.devices").password("Right-2026x"))
+					.andExpect(authenticated())
+					.andReturn()
+					.getResponse()
+					.getStatus());
+		assertThat(statuses).hasSize(20).containsOnly(302);
+		assertThat(this.jdbc.queryForObject("select last_login_at is not null from app_user where username = ?",
+				Boolean.class, "many.devices"))
+			.isTrue();
+	}
+
+	@Test
+	void twentyFailuresAtOnceAreCountedExactlyAndTheLockHolds() throws Exception {
+		this.accounts.createIfAbsent("many.failures", "多次失败", Role.VOLUNTEER, "140123101", "Right-2026x", false);
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(this.userDetails);
+		provider.setPasswordEncoder(this.passwordEncoder);
+		ProviderManager signIn = new ProviderManager(provider);
+		signIn.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(this.publisher));
+		List<String> outcomes = atOnce(20, () -> {
+			try {
+				signIn.authenticate(
+						UsernamePasswordAuthenticationToken.unauthenticated("many.failures", "wrong-password"));
+				return "signed in";
+			}
+			catch (BadCredentialsException ex) {
+				return "bad";
+			}
+			catch (LockedException ex) {
+				return "locked";
+			}
+		});
+		long bad = outcomes.stream().filter("bad"::equals).count();
+		assertThat(outcomes).doesNotContain("signed in");
+		assertThat(bad).as("every wrong password before the lock counted").isGreaterThanOrEqualTo(6);
+		assertThat(this.jdbc.queryForObject("select failed_attempts from app_user where username = ?", Long.class,
+				"many.failures"))
+			.as("each checked wrong password counted once, none lost")
+			.isEqualTo(bad);
+		this.mvc.perform(formLogin("/login").user("many.failures").password("Right-2026x"))
+			.andExpect(unauthenticated());
+	}
+
+	@Test
+	void anOldBCryptHashIsReplacedByArgon2idAtSignInAndLongPasswordsNeverFail() throws Exception {
+		this.accounts.createIfAbsent("old.hash", "旧散列", Role.STAFF, "140123", "Right-2026x", false);
+		this.jdbc.update("update app_user set password_hash = ? where username = 'old.hash'",
+				"{bcrypt}" + new BCryptPasswordEncoder().encode("Right-2026x"));
+		this.mvc.perform(formLogin("/login").user("old.hash").password("枣".repeat(64)))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(formLogin("/login").user("old.hash").password("Right-2026x")).andExpect(authenticated());
+		assertThat(this.jdbc.queryForObject("select password_hash from app_user where username = 'old.hash'",
+				String.class))
+			.startsWith("{argon2}");
+		this.mvc.perform(formLogin("/login").user("old.hash").password("Right-2026x")).andExpect(authenticated());
+	}
+
+	private static <T> List<T> atOnce(int threads, Callable<T> task) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 }
