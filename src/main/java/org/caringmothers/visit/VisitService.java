@@ -22,6 +22,7 @@ import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.need.NeedService;
 import org.caringmothers.pairing.CareCadence;
+import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.volunteer.Volunteer;
@@ -55,6 +56,8 @@ public class VisitService {
 	private final PhotoStore store;
 
 	private final PairingService pairings;
+
+	private final CareGapService careGaps;
 
 	private final NeedService needs;
 
@@ -256,22 +259,13 @@ public class VisitService {
 		if (active.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, LocalDate[]> last = new HashMap<>();
-		for (Object[] row : this.visits.lastContacts(active.stream().map(Pairing::getId).toList())) {
-			last.put((Long) row[0], new LocalDate[] { (LocalDate) row[1], (LocalDate) row[2] });
-		}
-		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		Map<Long, CareCadence> cadences = this.careGaps.cadences(active);
 		java.util.Set<Long> reminded = new java.util.HashSet<>(
 				this.visits.remindedPairings(active.stream().map(Pairing::getId).toList()));
 		LocalDate today = LocalDate.now(this.clock);
 		List<ChildCard> cards = new ArrayList<>();
 		for (Pairing pairing : active) {
-			Federation federation = pairing.getChild().getFederation();
-			ProgrammeSettings rules = settings.computeIfAbsent(federation.getId(),
-					id -> this.federations.settings(federation));
-			LocalDate[] dates = last.getOrDefault(pairing.getId(), new LocalDate[2]);
-			cards.add(new ChildCard(pairing, new CareCadence(pairing.getStartDate(), dates[0], dates[1], rules), today,
-					reminded.contains(pairing.getId())));
+			cards.add(new ChildCard(pairing, cadences.get(pairing.getId()), today, reminded.contains(pairing.getId())));
 		}
 		return cards;
 	}
