@@ -20,7 +20,6 @@ import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.need.NeedService;
 import org.caringmothers.pairing.CareCadence;
 import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
@@ -58,8 +57,6 @@ public class VisitService {
 	private final PairingService pairings;
 
 	private final CareGapService careGaps;
-
-	private final NeedService needs;
 
 	private final FederationService federations;
 
@@ -100,9 +97,10 @@ public class VisitService {
 	}
 
 	/**
-	 * Records a contact. The same form sent again (same token from the same author)
-	 * returns the contact already recorded instead of a second one, also when both arrive
-	 * at once.
+	 * Records a contact with its audit entry and its need in one transaction. The same
+	 * form sent again (same token from the same author) returns the contact already
+	 * recorded instead of a second one, also when both arrive at once; after a failure
+	 * nothing of it is kept, so the form sent again records it all.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
@@ -122,13 +120,7 @@ public class VisitService {
 			return existing.get();
 		}
 		try {
-			Visit visit = this.writer.insert(pairing, form, user.id());
-			this.audit.record(AuditAction.CREATE, RECORD, visit.getId(), "child " + pairing.getChild().getId());
-			if (form.hasNeed()) {
-				this.needs.raiseOnContact(pairing.getChild(), visit.getId(), form.need(),
-						form.getChildMood() == ChildMood.WORRYING, user);
-			}
-			return visit;
+			return this.writer.log(pairing, form, user);
 		}
 		catch (DataIntegrityViolationException ex) {
 			return this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken()).orElseThrow(() -> ex);
