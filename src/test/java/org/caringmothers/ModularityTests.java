@@ -1,6 +1,11 @@
 package org.caringmothers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -37,8 +42,23 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml();
+	void everyModuleDeclaresWhatItMayDependOn() {
+		this.modules.stream()
+			.filter(module -> !module.getIdentifier().toString().equals("common"))
+			.forEach(module -> assertThat(module.getBasePackage()
+				.getAnnotation(org.springframework.modulith.ApplicationModule.class)
+				.map(annotation -> annotation.allowedDependencies().length)
+				.orElse(0)).as(module.getIdentifier().toString()).isPositive());
+	}
+
+	@Test
+	void writesModuleDocumentation(@TempDir Path folder) throws IOException {
+		new Documenter(this.modules, folder.toString()).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		String components = Files.readString(folder.resolve("components.puml"));
+		this.modules.stream().forEach(module -> {
+			assertThat(components).as("module map").contains(module.getDisplayName());
+			assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml")).isRegularFile();
+		});
 	}
 
 }

@@ -3,4 +3,5 @@
  * first-sign-in password change, account administration within a federation subtree, and
  * the web security configuration.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "federation" })
 package org.caringmothers.account;

@@ -42,6 +42,19 @@ public class AuditService {
 	/** Records what the signed-in user did to a record, with the request's address. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(AuditAction action, String recordType, Long recordId, String summary) {
+		insert(action, recordType, recordId, summary);
+	}
+
+	/**
+	 * Records like {@link #record} but inside the caller's transaction, which must exist:
+	 * the entry is kept with the change it describes, or rolled back with it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWithChange(AuditAction action, String recordType, Long recordId, String summary) {
+		insert(action, recordType, recordId, summary);
+	}
+
+	private void insert(AuditAction action, String recordType, Long recordId, String summary) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		Long actorId = null;
 		String actor = "system";

@@ -24,12 +24,17 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
 	@Query("select c.id from Child c where c.idNumberIndex = :index")
 	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
 
-	@Modifying
+	/** Active children born on or before the date, locked until the transaction ends. */
+	@Query(value = "select id from child where birth_date <= :bornOnOrBefore and status = 'ACTIVE' order by id for update",
+			nativeQuery = true)
+	List<Long> activeBornOnOrBefore(@Param("bornOnOrBefore") LocalDate bornOnOrBefore);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
 			update Child c set c.status = org.caringmothers.child.ChildStatus.AGED_OUT, c.statusChangedAt = :now,
 			  c.version = c.version + 1
-			where c.birthDate <= :bornOnOrBefore and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
-	int ageOut(@Param("bornOnOrBefore") LocalDate bornOnOrBefore, @Param("now") Instant now);
+			where c.id in :ids and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
+	int ageOut(@Param("ids") java.util.Collection<Long> ids, @Param("now") Instant now);
 
 	@Query("select c.status, count(c) from Child c where c.federation.path like :pathPattern group by c.status")
 	List<Object[]> countByStatus(@Param("pathPattern") String pathPattern);

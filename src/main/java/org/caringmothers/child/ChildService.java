@@ -24,6 +24,7 @@ import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -58,6 +59,8 @@ public class ChildService {
 	private final Clock clock;
 
 	private final jakarta.persistence.EntityManager entityManager;
+
+	private final ApplicationEventPublisher events;
 
 	public Page<Child> list(ChildFilter filter, CurrentUser user, Pageable pageable) {
 		Specification<Child> spec = specification(filter, user);
@@ -191,8 +194,12 @@ public class ChildService {
 		if (status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE) {
 			throw new RuleViolationException("status", "child.status.adult");
 		}
+		ChildStatus from = child.getStatus();
 		child.changeStatus(status, trimmed.isEmpty() ? null : trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, child.getId(), status.name());
+		if (from != status) {
+			this.events.publishEvent(new ChildStatusChanged(child.getId(), from, status, user.id()));
+		}
 		return child;
 	}
 
@@ -233,11 +240,23 @@ public class ChildService {
 			.filter(child -> scope.covers(child.getFederation()));
 	}
 
-	/** Sets AGED_OUT on every active child who has turned 18; returns how many. */
+	/**
+	 * Sets AGED_OUT on every active child who has turned 18 and publishes
+	 * {@link ChildStatusChanged} for each (ending her pairing); returns how many.
+	 */
 	@Transactional
 	public int ageOut() {
-		LocalDate today = LocalDate.now(this.clock);
-		return this.children.ageOut(today.minusYears(ADULT_AGE), this.clock.instant());
+		LocalDate bornOnOrBefore = LocalDate.now(this.clock).minusYears(ADULT_AGE);
+		List<Long> ids = this.children.activeBornOnOrBefore(bornOnOrBefore);
+		int count = 0;
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
+			count += this.children.ageOut(batch, this.clock.instant());
+		}
+		for (long id : ids) {
+			this.events.publishEvent(new ChildStatusChanged(id, ChildStatus.ACTIVE, ChildStatus.AGED_OUT, null));
+		}
+		return count;
 	}
 
 	private void checkRules(ChildForm form, Child existing) {

@@ -3,4 +3,5 @@
  * consent, risk and status. Identity numbers are encrypted at rest, numbers are masked on
  * screen, and every view and change of a child is recorded in the audit log.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "federation", "audit" })
 package org.caringmothers.child;

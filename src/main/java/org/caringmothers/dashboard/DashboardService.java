@@ -19,6 +19,7 @@ import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.TargetService;
 import org.caringmothers.federation.TargetValue;
+import org.caringmothers.pairing.CareGapService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,8 @@ public class DashboardService {
 	private final FederationService federations;
 
 	private final TargetService targets;
+
+	private final CareGapService careGaps;
 
 	private final Clock clock;
 
@@ -126,15 +129,17 @@ public class DashboardService {
 				(t, rs) -> t.giftValue = rs.getBigDecimal(3), p, from, to);
 		g.query(this.jdbc, """
 				select {group}, count(*),
-				  count(*) filter (where exists (select 1 from visit x where x.pairing_id = y.id and x.visit_date > ?)),
 				  count(*) filter (where exists (select 1 from visit x where x.pairing_id = y.id
 				    and x.mode = 'HOME_VISIT' and x.visit_date > ?))
 				from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
 				where y.end_date is null and f.path like ? {by}""", tallies, (t, rs) -> {
 			t.activePairings = rs.getLong(3);
-			t.contacted30 = rs.getLong(4);
-			t.homeVisited90 = rs.getLong(5);
-		}, Date.valueOf(today.minusDays(30)), Date.valueOf(today.minusDays(90)), p);
+			t.homeVisited90 = rs.getLong(4);
+		}, Date.valueOf(today.minusDays(90)), p);
+		// Care gaps by the pairing module's one definition (each federation's cadence).
+		this.careGaps.countByFederationBelow(federation)
+			.forEach((id, gaps) -> tallies.computeIfAbsent(id.equals(federation.getId()) ? "" : String.valueOf(id),
+					k -> new Tally()).careGaps = gaps);
 		g.query(this.jdbc, """
 				select {group}, count(*) filter (where n.raised_at::date between ? and ?),
 				  count(*) filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?),
@@ -315,7 +320,7 @@ public class DashboardService {
 
 		long activePairings;
 
-		long contacted30;
+		long careGaps;
 
 		long homeVisited90;
 
@@ -348,7 +353,7 @@ public class DashboardService {
 			this.homeVisits += other.homeVisits;
 			this.giftValue = sum(this.giftValue, other.giftValue);
 			this.activePairings += other.activePairings;
-			this.contacted30 += other.contacted30;
+			this.careGaps += other.careGaps;
 			this.homeVisited90 += other.homeVisited90;
 			this.events += other.events;
 			this.attendance += other.attendance;
@@ -361,7 +366,7 @@ public class DashboardService {
 		Figures figures() {
 			return new Figures(this.childrenActive, this.byCategory, this.childrenPaired, this.mothersActive,
 					this.reserves, this.applicants, orZero(this.trainingHours), this.contacts, this.homeVisits,
-					this.activePairings, this.contacted30, this.homeVisited90, this.needsOpened, this.needsResolved,
+					this.activePairings, this.careGaps, this.homeVisited90, this.needsOpened, this.needsResolved,
 					this.needsReferred, this.needsOpen, this.medianDays, this.safetyFlags, this.events, this.attendance,
 					orZero(this.giftValue));
 		}

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record Figures(long childrenActive, Map<String, Long> childrenByCategory, long childrenPaired,
 		long mothersActive, long reserves, long applicants, BigDecimal trainingHours, long contacts, long homeVisits,
-		long activePairings, long pairingsContacted30, long pairingsHomeVisited90, long needsOpened, long needsResolved,
+		long activePairings, long careGaps, long pairingsHomeVisited90, long needsOpened, long needsResolved,
 		long needsReferred, long needsOpen, Double medianDaysToResolve, long safetyFlagsOpen, long events,
 		long attendance, BigDecimal giftValue) {
 
@@ -19,9 +19,12 @@ public record Figures(long childrenActive, Map<String, Long> childrenByCategory,
 		return percent(this.childrenPaired, this.childrenActive);
 	}
 
-	/** Active pairings with a contact in the last 30 days, in percent. */
+	/**
+	 * Active pairings in time by their federation's contact cadence (not care gaps), in
+	 * percent.
+	 */
 	public BigDecimal contactCompliance() {
-		return percent(this.pairingsContacted30, this.activePairings);
+		return percent(this.activePairings - this.careGaps, this.activePairings);
 	}
 
 	/** Active pairings with a home visit in the last 90 days, in percent. */
@@ -33,11 +36,6 @@ public record Figures(long childrenActive, Map<String, Long> childrenByCategory,
 	public BigDecimal contactsPerPairing() {
 		return this.activePairings == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(this.contacts)
 			.divide(BigDecimal.valueOf(this.activePairings), 1, RoundingMode.HALF_UP);
-	}
-
-	/** Active pairings without a contact in the last 30 days. */
-	public long careGaps() {
-		return this.activePairings - this.pairingsContacted30;
 	}
 
 	static BigDecimal percent(long part, long whole) {

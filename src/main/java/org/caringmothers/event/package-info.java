@@ -4,4 +4,5 @@
  * training credits its hours to every attending volunteer's training record; a
  * recruitment drive registers applicants into the volunteer register.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "federation", "audit", "volunteer" })
 package org.caringmothers.event;

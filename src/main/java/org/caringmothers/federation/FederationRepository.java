@@ -39,6 +39,12 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 	@Query("select f.id from Federation f where f.path like :pathPattern")
 	List<Long> idsWithin(@Param("pathPattern") String pathPattern);
 
+	/** Id, path and own programme rules of every federation under the path pattern. */
+	@Query("""
+			select f.id, f.path, f.motherCapacity, f.contactDays, f.homeVisitDays from Federation f
+			where f.path like :pathPattern""")
+	List<Object[]> rulesWithin(@Param("pathPattern") String pathPattern);
+
 	@Query("""
 			select f from Federation f
 			where f.path like :pathPattern

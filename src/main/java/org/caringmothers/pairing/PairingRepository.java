@@ -66,6 +66,15 @@ interface PairingRepository extends JpaRepository<Pairing, Long> {
 			order by c.name""")
 	List<Child> childrenNeedingANewMother(@Param("pathPattern") String pathPattern);
 
+	/**
+	 * Id, start date, child's federation id and path of every active pairing whose child
+	 * lies under the path pattern.
+	 */
+	@Query("""
+			select p.id, p.startDate, f.id, f.path from Pairing p join p.child c join c.federation f
+			where p.endDate is null and f.path like :pathPattern""")
+	List<Object[]> activeUnder(@Param("pathPattern") String pathPattern);
+
 	@Query("select count(p) from Pairing p where p.endDate is null and p.child.federation.path like :pathPattern")
 	long countActiveUnder(@Param("pathPattern") String pathPattern);
 

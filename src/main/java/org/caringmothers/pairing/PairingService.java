@@ -12,6 +12,7 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Child;
 import org.caringmothers.child.ChildService;
+import org.caringmothers.child.ChildStatusChanged;
 import org.caringmothers.child.ChildStatus;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
@@ -212,6 +213,32 @@ public class PairingService {
 					PairingEndReason.MOTHER_WITHDREW, null, null);
 			this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended MOTHER_WITHDREW");
 		}
+	}
+
+	/**
+	 * A child who moves away, whose record is closed or who turns 18 leaves her pairing
+	 * (in the same transaction as her status change): her mother no longer sees her, and
+	 * she no longer counts as a care gap.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildStatusChanged(ChildStatusChanged event) {
+		PairingEndReason reason = switch (event.to()) {
+			case MOVED -> PairingEndReason.CHILD_MOVED;
+			case CLOSED -> PairingEndReason.CHILD_CLOSED;
+			case AGED_OUT -> PairingEndReason.CHILD_AGED_OUT;
+			case ACTIVE -> null;
+		};
+		if (reason == null) {
+			return;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		this.pairings.findByChildIdAndEndDateIsNull(event.childId()).ifPresent(pairing -> {
+			pairing.end(today.isBefore(pairing.getStartDate()) ? pairing.getStartDate() : today, reason, null,
+					event.changedBy());
+			this.pairings.saveAndFlush(pairing);
+			this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);
+		});
 	}
 
 	private Federation countyOf(Federation federation) {

@@ -20,8 +20,8 @@ import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.need.NeedService;
 import org.caringmothers.pairing.CareCadence;
+import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.volunteer.Volunteer;
@@ -56,7 +56,7 @@ public class VisitService {
 
 	private final PairingService pairings;
 
-	private final NeedService needs;
+	private final CareGapService careGaps;
 
 	private final FederationService federations;
 
@@ -97,9 +97,10 @@ public class VisitService {
 	}
 
 	/**
-	 * Records a contact. The same form sent again (same token from the same author)
-	 * returns the contact already recorded instead of a second one, also when both arrive
-	 * at once.
+	 * Records a contact with its audit entry and its need in one transaction. The same
+	 * form sent again (same token from the same author) returns the contact already
+	 * recorded instead of a second one, also when both arrive at once; after a failure
+	 * nothing of it is kept, so the form sent again records it all.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
@@ -119,13 +120,7 @@ public class VisitService {
 			return existing.get();
 		}
 		try {
-			Visit visit = this.writer.insert(pairing, form, user.id());
-			this.audit.record(AuditAction.CREATE, RECORD, visit.getId(), "child " + pairing.getChild().getId());
-			if (form.hasNeed()) {
-				this.needs.raiseOnContact(pairing.getChild(), visit.getId(), form.need(),
-						form.getChildMood() == ChildMood.WORRYING, user);
-			}
-			return visit;
+			return this.writer.log(pairing, form, user);
 		}
 		catch (DataIntegrityViolationException ex) {
 			return this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken()).orElseThrow(() -> ex);
@@ -268,22 +263,13 @@ public class VisitService {
 		if (active.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, LocalDate[]> last = new HashMap<>();
-		for (Object[] row : this.visits.lastContacts(active.stream().map(Pairing::getId).toList())) {
-			last.put((Long) row[0], new LocalDate[] { (LocalDate) row[1], (LocalDate) row[2] });
-		}
-		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		Map<Long, CareCadence> cadences = this.careGaps.cadences(active);
 		java.util.Set<Long> reminded = new java.util.HashSet<>(
 				this.visits.remindedPairings(active.stream().map(Pairing::getId).toList()));
 		LocalDate today = LocalDate.now(this.clock);
 		List<ChildCard> cards = new ArrayList<>();
 		for (Pairing pairing : active) {
-			Federation federation = pairing.getChild().getFederation();
-			ProgrammeSettings rules = settings.computeIfAbsent(federation.getId(),
-					id -> this.federations.settings(federation));
-			LocalDate[] dates = last.getOrDefault(pairing.getId(), new LocalDate[2]);
-			cards.add(new ChildCard(pairing, new CareCadence(pairing.getStartDate(), dates[0], dates[1], rules), today,
-					reminded.contains(pairing.getId())));
+			cards.add(new ChildCard(pairing, cadences.get(pairing.getId()), today, reminded.contains(pairing.getId())));
 		}
 		return cards;
 	}

@@ -4,4 +4,5 @@
  * service, their training records and which reserves back which mother. Identity numbers
  * are encrypted at rest, numbers are masked on screen, and every change is audited.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "federation", "audit", "account" })
 package org.caringmothers.volunteer;

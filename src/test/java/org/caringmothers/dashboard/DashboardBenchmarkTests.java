@@ -16,6 +16,7 @@ import org.caringmothers.demo.ProvinceScaleData;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "caringmothers.embedded-db.data-dir=target/test-postgres/scale-${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("benchmark")
 class DashboardBenchmarkTests {
 
 	/**

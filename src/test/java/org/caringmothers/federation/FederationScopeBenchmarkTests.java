@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "caringmothers.embedded-db.data-dir=target/test-postgres/scale-${random.uuid}")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("benchmark")
 class FederationScopeBenchmarkTests {
 
 	private static final int VILLAGES_PER_TOWNSHIP = 15;

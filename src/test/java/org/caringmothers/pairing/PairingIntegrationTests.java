@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.caringmothers.child.ChildService;
+import org.caringmothers.child.ChildStatus;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.volunteer.StatusChangeForm;
@@ -37,6 +39,9 @@ class PairingIntegrationTests {
 
 	@Autowired
 	VolunteerService volunteers;
+
+	@Autowired
+	ChildService children;
 
 	@Autowired
 	UserDetailsService userDetails;
@@ -136,6 +141,40 @@ class PairingIntegrationTests {
 	}
 
 	@Test
+	void aChildWhoMovesOrIsClosedLeavesHerPairingAndHerMotherNoLongerSeesHer() {
+		Volunteer mother = freeMothers(1).get(0);
+		long moving = unpairedChild(50);
+		long closing = unpairedChild(51);
+		this.pairings.pair(moving, mother, LocalDate.now().minusDays(40), this.staff);
+		this.pairings.pair(closing, mother, LocalDate.now().minusDays(40), this.staff);
+		this.children.changeStatus(moving, ChildStatus.MOVED, "随父母迁往太原", this.staff);
+		this.children.changeStatus(closing, ChildStatus.CLOSED, "父母返乡，不再需要结对", this.staff);
+		assertThat(endOfPairing(moving)).containsEntry("end_reason", "CHILD_MOVED")
+			.containsEntry("end_date", java.sql.Date.valueOf(LocalDate.now()))
+			.containsEntry("ended_by", this.staff.id());
+		assertThat(endOfPairing(closing)).containsEntry("end_reason", "CHILD_CLOSED");
+		assertThat(this.pairings.activeOfMother(mother)).isEmpty();
+		assertThat(this.pairings.historyOfMother(mother)).hasSize(2);
+		assertThat(this.pairings.needingANewMother(this.staff)).extracting(child -> child.getId())
+			.doesNotContain(moving, closing);
+	}
+
+	@Test
+	void aChildWhoTurnsEighteenLeavesHerPairing() {
+		Volunteer mother = freeMothers(1).get(0);
+		long child = this.jdbc.queryForObject("""
+				insert into child (federation_id, name, gender, birth_date, parents_situation, risk_level)
+				select id, '今天满十八', 'FEMALE', ?, 'OTHER', 'LOW' from federation where code = '140123101'
+				returning id""", Long.class, java.sql.Date.valueOf(LocalDate.now().minusYears(18)));
+		this.pairings.pair(child, mother, LocalDate.now().minusDays(100), this.staff);
+		this.children.ageOut();
+		assertThat(this.jdbc.queryForObject("select status from child where id = ?", String.class, child))
+			.isEqualTo("AGED_OUT");
+		assertThat(endOfPairing(child)).containsEntry("end_reason", "CHILD_AGED_OUT");
+		assertThat(this.pairings.activeOfMother(mother)).isEmpty();
+	}
+
+	@Test
 	void rulesAreCheckedBeforeTheDatabaseIsAsked() {
 		Volunteer mother = freeMothers(1).get(0);
 		long child = unpairedChild(30);
@@ -174,6 +213,10 @@ class PairingIntegrationTests {
 		for (int i = 1; i < suggestions.size(); i++) {
 			assertThat(suggestions.get(i).nearness()).isGreaterThanOrEqualTo(suggestions.get(i - 1).nearness());
 		}
+	}
+
+	private java.util.Map<String, Object> endOfPairing(long child) {
+		return this.jdbc.queryForMap("select end_reason, end_date, ended_by from pairing where child_id = ?", child);
 	}
 
 	/** An active child of 娄烦县 without a pairing, a different one for each index. */

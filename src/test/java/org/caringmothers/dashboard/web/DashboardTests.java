@@ -149,6 +149,43 @@ class DashboardTests {
 	}
 
 	@Test
+	void theHomePageAndTheDashboardCountTheSameCareGaps() throws Exception {
+		Federation xinzhou = this.federations.findByCode("140900").orElseThrow();
+		Federation shenchi = this.federations.findByCode("140927").orElseThrow();
+		Period month = Period.of(Period.Kind.THIS_MONTH, LocalDate.now(), null, null);
+		this.jdbc.update("update federation set contact_days = 14 where id = ?", shenchi.getId());
+		try {
+			List<?> onHomePage = (List<?>) this.mvc.perform(get("/").with(this.users.as(DemoUsers.SHENCHI_STAFF)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getModelAndView()
+				.getModel()
+				.get("careGaps");
+			Figures county = this.dashboards.figures(shenchi, month);
+			assertThat(county.careGaps()).isPositive().isEqualTo(onHomePage.size());
+			Figures inCityRow = this.dashboards.progress(xinzhou, month)
+				.rows()
+				.entrySet()
+				.stream()
+				.filter(row -> row.getKey().getId().equals(shenchi.getId()))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
+			assertThat(inCityRow.careGaps()).isEqualTo(onHomePage.size());
+			long notContactedIn30Days = count("""
+					select count(*) from pairing p join child c on c.id = p.child_id
+					join federation f on f.id = c.federation_id
+					where p.end_date is null and f.path like '%s%%' and not exists (select 1 from visit x
+					  where x.pairing_id = p.id and x.visit_date > current_date - 30)""".formatted(shenchi.getPath()));
+			assertThat(county.careGaps()).as("the county's own cadence, not a fixed 30 days")
+				.isNotEqualTo(notContactedIn30Days);
+		}
+		finally {
+			this.jdbc.update("update federation set contact_days = null where id = ?", shenchi.getId());
+		}
+	}
+
+	@Test
 	void aContactLoggedNowMovesTheFigures() throws Exception {
 		Federation loufan = this.federations.findByCode("140123").orElseThrow();
 		Period month = Period.of(Period.Kind.THIS_MONTH, LocalDate.now(), null, null);
