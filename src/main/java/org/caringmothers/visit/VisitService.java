@@ -1,6 +1,7 @@
 package org.caringmothers.visit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.Guardian;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
@@ -45,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class VisitService {
 
 	static final String RECORD = "VISIT";
+
+	static final String CHILD_RECORD = "CHILD";
 
 	private final VisitRepository visits;
 
@@ -89,6 +93,28 @@ public class VisitService {
 			.filter(pairing -> pairing.getId() == pairingId)
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+	}
+
+	/**
+	 * The full number of a guardian of one of her own children, for her to call. The
+	 * reveal is recorded as her access to the child's record; {@code calledAt} is the
+	 * time her phone gives, for a call made offline whose record is uploaded later. 404
+	 * for a guardian of anyone else's child, or one without a number.
+	 */
+	public String numberToCall(long pairingId, int guardianIndex, Instant calledAt, CurrentUser user) {
+		Pairing pairing = myPairing(pairingId, user);
+		List<Guardian> guardians = pairing.getChild().getGuardians();
+		if (guardianIndex < 0 || guardianIndex >= guardians.size()) {
+			throw new NotFoundException("guardian " + guardianIndex);
+		}
+		String phone = guardians.get(guardianIndex).getPhone();
+		if (phone == null || phone.isBlank()) {
+			throw new NotFoundException("guardian " + guardianIndex);
+		}
+		this.audit.record(AuditAction.REVEAL, CHILD_RECORD, pairing.getChild().getId(),
+				"guardianPhone#" + (guardianIndex + 1) + " call, pairing " + pairingId
+						+ ((calledAt != null) ? ", phone time " + calledAt : ""));
+		return phone;
 	}
 
 	/** The last contacts of one of her pairings. */
