@@ -35,6 +35,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Contacts and what follows from them: the mother's own children with their due dates, a
@@ -158,6 +160,23 @@ public class VisitService {
 		}
 	}
 
+	/**
+	 * Her entries on these children that she may still correct (recorded within
+	 * {@value Visit#EDITABLE_DAYS} days), by pairing id, newest first.
+	 */
+	public Map<Long, List<Visit>> myEditableEntries(List<ChildCard> cards, CurrentUser user) {
+		if (cards.isEmpty()) {
+			return Map.of();
+		}
+		Instant since = this.clock.instant().minus(java.time.Duration.ofDays(Visit.EDITABLE_DAYS));
+		Map<Long, List<Visit>> byPairing = new HashMap<>();
+		for (Visit visit : this.visits.recordedSince(user.id(),
+				cards.stream().map(card -> card.pairing().getId()).toList(), since)) {
+			byPairing.computeIfAbsent(visit.getPairing().getId(), id -> new ArrayList<>()).add(visit);
+		}
+		return byPairing;
+	}
+
 	/** The photos of these contacts, by contact. */
 	public Map<Long, List<VisitPhoto>> photosOf(List<Visit> contacts) {
 		Map<Long, List<VisitPhoto>> byVisit = new HashMap<>();
@@ -209,10 +228,38 @@ public class VisitService {
 			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Visit.class, visitId);
 		}
 		checkDate(form, visit.getPairing());
+		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
+		List<VisitPhoto> removed = current.stream()
+			.filter(photo -> form.getRemovePhotos().contains(photo.getId()))
+			.toList();
+		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
+		String photoProblem = PhotoStore.problem(added);
+		if (photoProblem == null && current.size() - removed.size() + added.size() > PhotoStore.MAX_PHOTOS) {
+			photoProblem = "visit.photo.tooMany";
+		}
+		if (photoProblem != null) {
+			throw new RuleViolationException("photos", photoProblem);
+		}
 		visit.fill(form);
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
-		this.audit.record(AuditAction.UPDATE, RECORD, visit.getId(), null);
+		this.photos.deleteAll(removed);
+		for (org.springframework.web.multipart.MultipartFile upload : added) {
+			PhotoStore.Stored stored = this.store.store(upload);
+			this.photos
+				.save(new VisitPhoto(visit.getId(), stored.name(), stored.width(), stored.height(), stored.bytes()));
+		}
+		if (!removed.isEmpty()) {
+			List<String> files = removed.stream().map(VisitPhoto::getStoredName).toList();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					files.forEach(VisitService.this.store::delete);
+				}
+			});
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, visit.getId(),
+				(added.isEmpty() && removed.isEmpty()) ? null : "photos +" + added.size() + " -" + removed.size());
 		return visit;
 	}
 
