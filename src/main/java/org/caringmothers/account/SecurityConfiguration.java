@@ -83,8 +83,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon.svg", "/error",
-					"/login", "/activate")
+			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon*.svg",
+					"/error", "/login", "/activate")
 			.permitAll()
 			.requestMatchers("/audit/**", "/audit")
 			.hasRole("ADMIN")
@@ -157,7 +157,8 @@ class SecurityConfiguration {
 		private static boolean exempt(HttpServletRequest request) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
-					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+					|| path.startsWith("/favicon");
 		}
 
 	}

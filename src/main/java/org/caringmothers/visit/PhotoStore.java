@@ -102,6 +102,19 @@ public class PhotoStore {
 		}
 	}
 
+	/**
+	 * Removes a stored photo's file; one already gone is no error, a failure is left for
+	 * the next clean-up.
+	 */
+	public void delete(String storedName) {
+		try {
+			Files.deleteIfExists(this.directory.resolve(Path.of(storedName).getFileName()));
+		}
+		catch (IOException ex) {
+			// The record is gone; the file is no longer served and may be removed later.
+		}
+	}
+
 	private static BufferedImage downscale(BufferedImage image) {
 		double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
 		int width = Math.max(1, (int) Math.round(image.getWidth() * scale));

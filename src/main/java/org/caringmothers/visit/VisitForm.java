@@ -71,6 +71,10 @@ public class VisitForm {
 	/** Up to three photos (JPEG or PNG, 10 MB each at most). */
 	private List<MultipartFile> photos = new ArrayList<>();
 
+	/** Photos of the entry being corrected that she removes. */
+	@Size(max = PhotoStore.MAX_PHOTOS)
+	private List<Long> removePhotos = new ArrayList<>();
+
 	@NotNull
 	@Size(min = 8, max = 64)
 	private String clientToken;

@@ -25,6 +25,15 @@ interface VisitRepository extends JpaRepository<Visit, Long> {
 
 	List<Visit> findTop10ByPairingIdOrderByVisitDateDescIdDesc(Long pairingId);
 
+	/**
+	 * Entries of one author on these pairings recorded after the instant, newest first.
+	 */
+	@Query("""
+			select v from Visit v where v.recordedBy = :author and v.pairing.id in :pairingIds
+			and v.createdAt > :since order by v.visitDate desc, v.id desc""")
+	List<Visit> recordedSince(@Param("author") long author, @Param("pairingIds") Collection<Long> pairingIds,
+			@Param("since") java.time.Instant since);
+
 	/** Per pairing: the last contact of any kind and the last home visit. */
 	@Query("""
 			select v.pairing.id, max(v.visitDate),

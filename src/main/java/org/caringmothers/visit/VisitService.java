@@ -1,6 +1,7 @@
 package org.caringmothers.visit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.Guardian;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
@@ -33,6 +35,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Contacts and what follows from them: the mother's own children with their due dates, a
@@ -45,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class VisitService {
 
 	static final String RECORD = "VISIT";
+
+	static final String CHILD_RECORD = "CHILD";
 
 	private final VisitRepository visits;
 
@@ -91,6 +97,28 @@ public class VisitService {
 			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
 	}
 
+	/**
+	 * The full number of a guardian of one of her own children, for her to call. The
+	 * reveal is recorded as her access to the child's record; {@code calledAt} is the
+	 * time her phone gives, for a call made offline whose record is uploaded later. 404
+	 * for a guardian of anyone else's child, or one without a number.
+	 */
+	public String numberToCall(long pairingId, int guardianIndex, Instant calledAt, CurrentUser user) {
+		Pairing pairing = myPairing(pairingId, user);
+		List<Guardian> guardians = pairing.getChild().getGuardians();
+		if (guardianIndex < 0 || guardianIndex >= guardians.size()) {
+			throw new NotFoundException("guardian " + guardianIndex);
+		}
+		String phone = guardians.get(guardianIndex).getPhone();
+		if (phone == null || phone.isBlank()) {
+			throw new NotFoundException("guardian " + guardianIndex);
+		}
+		this.audit.record(AuditAction.REVEAL, CHILD_RECORD, pairing.getChild().getId(),
+				"guardianPhone#" + (guardianIndex + 1) + " call, pairing " + pairingId
+						+ ((calledAt != null) ? ", phone time " + calledAt : ""));
+		return phone;
+	}
+
 	/** The last contacts of one of her pairings. */
 	public List<Visit> recent(Pairing pairing) {
 		return this.visits.findTop10ByPairingIdOrderByVisitDateDescIdDesc(pairing.getId());
@@ -125,6 +153,23 @@ public class VisitService {
 		catch (DataIntegrityViolationException ex) {
 			return this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken()).orElseThrow(() -> ex);
 		}
+	}
+
+	/**
+	 * Her entries on these children that she may still correct (recorded within
+	 * {@value Visit#EDITABLE_DAYS} days), by pairing id, newest first.
+	 */
+	public Map<Long, List<Visit>> myEditableEntries(List<ChildCard> cards, CurrentUser user) {
+		if (cards.isEmpty()) {
+			return Map.of();
+		}
+		Instant since = this.clock.instant().minus(java.time.Duration.ofDays(Visit.EDITABLE_DAYS));
+		Map<Long, List<Visit>> byPairing = new HashMap<>();
+		for (Visit visit : this.visits.recordedSince(user.id(),
+				cards.stream().map(card -> card.pairing().getId()).toList(), since)) {
+			byPairing.computeIfAbsent(visit.getPairing().getId(), id -> new ArrayList<>()).add(visit);
+		}
+		return byPairing;
 	}
 
 	/** The photos of these contacts, by contact. */
@@ -187,10 +232,38 @@ public class VisitService {
 			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Visit.class, visitId);
 		}
 		checkDate(form, visit.getPairing());
+		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
+		List<VisitPhoto> removed = current.stream()
+			.filter(photo -> form.getRemovePhotos().contains(photo.getId()))
+			.toList();
+		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
+		String photoProblem = PhotoStore.problem(added);
+		if (photoProblem == null && current.size() - removed.size() + added.size() > PhotoStore.MAX_PHOTOS) {
+			photoProblem = "visit.photo.tooMany";
+		}
+		if (photoProblem != null) {
+			throw new RuleViolationException("photos", photoProblem);
+		}
 		visit.fill(form);
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
-		this.audit.record(AuditAction.UPDATE, RECORD, visit.getId(), null);
+		this.photos.deleteAll(removed);
+		for (org.springframework.web.multipart.MultipartFile upload : added) {
+			PhotoStore.Stored stored = this.store.store(upload);
+			this.photos
+				.save(new VisitPhoto(visit.getId(), stored.name(), stored.width(), stored.height(), stored.bytes()));
+		}
+		if (!removed.isEmpty()) {
+			List<String> files = removed.stream().map(VisitPhoto::getStoredName).toList();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					files.forEach(VisitService.this.store::delete);
+				}
+			});
+		}
+		this.audit.record(AuditAction.UPDATE, RECORD, visit.getId(),
+				(added.isEmpty() && removed.isEmpty()) ? null : "photos +" + added.size() + " -" + removed.size());
 		return visit;
 	}
 

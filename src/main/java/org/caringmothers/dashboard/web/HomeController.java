@@ -41,7 +41,9 @@ class HomeController {
 		model.addAttribute("ancestors", this.federations.ancestors(federation));
 		model.addAttribute("brand", this.federations.programmeName(federation).orElse(null));
 		if (user.is(Role.VOLUNTEER)) {
-			model.addAttribute("cards", this.visits.myChildren(user));
+			var cards = this.visits.myChildren(user);
+			model.addAttribute("cards", cards);
+			model.addAttribute("entries", this.visits.myEditableEntries(cards, user));
 			return "dashboard/volunteer-home";
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {

@@ -2,6 +2,7 @@ package org.caringmothers.visit.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -136,6 +137,8 @@ class MotherController {
 		var recent = this.visits.recent(pairing);
 		model.addAttribute("recent", recent);
 		model.addAttribute("photos", this.visits.photosOf(recent));
+		model.addAttribute("visitPhotos", (visit != null)
+				? this.visits.photosOf(List.of(visit)).getOrDefault(visit.getId(), List.of()) : List.of());
 		model.addAttribute("now", this.clock.instant());
 		return FORM;
 	}

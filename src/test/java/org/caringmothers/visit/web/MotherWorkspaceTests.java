@@ -123,6 +123,25 @@ class MotherWorkspaceTests {
 	}
 
 	@Test
+	void aRefusedFormStartsWithASummaryLinkingToEachField() throws Exception {
+		long pairing = myPairings().get(1);
+		String page = page(contact(pairing, UUID.randomUUID().toString(), "durationMinutes", "0", "gifts[0].value",
+				"-1", "visitDate", "2001-01-01"), LOUFAN_MOTHER)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"error-summary\"").contains("role=\"alert\"").contains("tabindex=\"-1\"");
+		int start = page.indexOf("id=\"error-summary\"");
+		String summary = page.substring(start, page.indexOf("</ul>", start));
+		assertThat(summary).contains("href=\"#durationMinutes\"")
+			.contains("href=\"#gifts0.value\"")
+			.contains("data-field=\"gifts[0].value\"")
+			.contains("不能小于 1");
+		assertThat(page.indexOf("id=\"error-summary\"")).isLessThan(page.indexOf("id=\"durationMinutes\""));
+	}
+
+	@Test
 	void anotherMothersChildIsNotFound() throws Exception {
 		long other = this.jdbc.queryForObject("""
 				select p.id from pairing p join volunteer v on v.id = p.volunteer_id
