@@ -32,9 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * federation subtree is decided by the services, which answer 404 otherwise.
  * <p>
  * The service worker, the web app manifest and its icons are open to everyone (they hold
- * nothing personal, and a browser fetches the manifest without cookies); the mother's JSON
- * endpoints under {@code /my/} answer 401 instead of the sign-in page, so that her phone can
- * keep its queue until she signs in again.
+ * nothing personal, and a browser fetches the manifest without cookies); the mother's
+ * JSON endpoints under {@code /my/} answer 401 instead of the sign-in page, so that her
+ * phone can keep its queue until she signs in again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -57,10 +57,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The mother's phone without a signal: the app shell the service worker keeps (no personal
- * data in it), the JSON copy of her children the phone keeps encrypted, and the upload of
- * contacts saved while offline, each answered in JSON so that the phone can keep what the
- * server refused, with the reason.
+ * The mother's phone without a signal: the app shell the service worker keeps (no
+ * personal data in it), the JSON copy of her children the phone keeps encrypted, and the
+ * upload of contacts saved while offline, each answered in JSON so that the phone can
+ * keep what the server refused, with the reason.
  */
 @Controller
 @RequestMapping("/my")
@@ -100,8 +100,9 @@ class OfflineController {
 
 	/**
 	 * Her children as of now, with the fields of her home page, her contacts that she may
-	 * still correct, and a CSRF token for the uploads. A disabled account, or one no longer
-	 * linked to a caring mother, is answered 403 with the wipe header, and its session ends.
+	 * still correct, and a CSRF token for the uploads. A disabled account, or one no
+	 * longer linked to a caring mother, is answered 403 with the wipe header, and its
+	 * session ends.
 	 */
 	@GetMapping("/sync")
 	@ResponseBody
@@ -143,8 +144,8 @@ class OfflineController {
 	 */
 	@PostMapping("/uploads")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal CurrentUser user,
-			@RequestParam long pairingId, @Valid @ModelAttribute("form") VisitForm form, BindingResult result) {
+	ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal CurrentUser user, @RequestParam long pairingId,
+			@Valid @ModelAttribute("form") VisitForm form, BindingResult result) {
 		if (result.hasErrors()) {
 			return refused(reason(result));
 		}
@@ -161,14 +162,14 @@ class OfflineController {
 	}
 
 	/**
-	 * A correction made on the phone to one of her contacts. If the contact changed on the
-	 * server since the phone's copy, nothing is saved and the server's version is returned
-	 * (409), so that she sees both and chooses.
+	 * A correction made on the phone to one of her contacts. If the contact changed on
+	 * the server since the phone's copy, nothing is saved and the server's version is
+	 * returned (409), so that she sees both and chooses.
 	 */
 	@PostMapping("/uploads/{visitId}")
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> uploadEdit(@AuthenticationPrincipal CurrentUser user, @PathVariable long visitId,
-			@Valid @ModelAttribute("form") VisitForm form, BindingResult result) {
+	ResponseEntity<Map<String, Object>> uploadEdit(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable long visitId, @Valid @ModelAttribute("form") VisitForm form, BindingResult result) {
 		if (result.hasErrors()) {
 			return refused(reason(result));
 		}
@@ -179,8 +180,7 @@ class OfflineController {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			Visit current = this.visits.myVisit(visitId, user);
 			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(Map.of("status", "conflict", "reason", message("offline.conflict"), "server",
-						visit(current)));
+				.body(Map.of("status", "conflict", "reason", message("offline.conflict"), "server", visit(current)));
 		}
 		catch (NotFoundException ex) {
 			return refused(message("offline.refused.visitGone"));
@@ -215,11 +215,12 @@ class OfflineController {
 		json.put("daysOverdue", card.daysOverdue());
 		json.put("homeVisitDue", card.homeVisitDue());
 		json.put("startDate", card.pairing().getStartDate().toString());
-		json.put("recent", this.visits.recent(card.pairing())
-			.stream()
-			.filter(visit -> visit.getRecordedBy() == user.id() && visit.editableAt(now))
-			.map(this::visit)
-			.toList());
+		json.put("recent",
+				this.visits.recent(card.pairing())
+					.stream()
+					.filter(visit -> visit.getRecordedBy() == user.id() && visit.editableAt(now))
+					.map(this::visit)
+					.toList());
 		return json;
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The web app manifest with which a caring mother adds her pages to the home screen, named
- * in her language. It holds nothing personal and is open to everyone.
+ * The web app manifest with which a caring mother adds her pages to the home screen,
+ * named in her language. It holds nothing personal and is open to everyone.
  */
 @Controller
 @RequiredArgsConstructor
@@ -43,11 +43,10 @@ class WebAppManifestController {
 		manifest.put("orientation", "portrait");
 		manifest.put("background_color", "#ffffff");
 		manifest.put("theme_color", "#a4134a");
-		manifest.put("icons",
-				List.of(icon("/icons/icon.svg", "any", "image/svg+xml"), icon("/icons/icon-192.png", "192x192", "image/png"),
-						icon("/icons/icon-512.png", "512x512", "image/png"),
-						Map.of("src", "/icons/icon-maskable-512.png", "sizes", "512x512", "type", "image/png", "purpose",
-								"maskable")));
+		manifest.put("icons", List.of(icon("/icons/icon.svg", "any", "image/svg+xml"),
+				icon("/icons/icon-192.png", "192x192", "image/png"),
+				icon("/icons/icon-512.png", "512x512", "image/png"), Map.of("src", "/icons/icon-maskable-512.png",
+						"sizes", "512x512", "type", "image/png", "purpose", "maskable")));
 		return ResponseEntity.ok().contentType(MANIFEST).body(manifest);
 	}
 
