@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,7 +128,9 @@ class OfflineJourneyIT extends BrowserTestSupport {
 				"select count(*) from visit_photo p join visit v on v.id = p.visit_id where v.notes = ?", Long.class,
 				"离线一 " + run))
 			.isEqualTo(1);
-		String today = LocalDate.now().toString();
+		// The contact's date is the phone's today, which may differ from the server's.
+		String today = (String) script("const d = new Date(); return d.getFullYear() + '-' + "
+				+ "String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');");
 		waitFor((WebDriver browser) -> text(
 				By.cssSelector(".child-card[data-pairing='" + withPhoto + "'] .last-contact"))
 			.contains(today));

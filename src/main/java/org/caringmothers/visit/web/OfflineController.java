@@ -70,6 +70,9 @@ class OfflineController {
 	/** Days the phone keeps its copy without a sign-in. */
 	static final int KEEP_DAYS = 14;
 
+	/** Her contacts per child that the phone keeps for correcting offline. */
+	static final int RECENT = 3;
+
 	/** The header that tells the phone to remove everything it keeps. */
 	static final String WIPE_HEADER = "X-Offline-Wipe";
 
