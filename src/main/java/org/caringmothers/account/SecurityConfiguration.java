@@ -18,13 +18,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -98,11 +101,13 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/my/sync"),
-							PathPatternRequestMatcher.pathPattern("/my/uploads"),
-							PathPatternRequestMatcher.pathPattern("/my/uploads/**"))))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+					new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
+							new RequestMatcherEntry<>(
+									new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/my/sync"),
+											PathPatternRequestMatcher.pathPattern("/my/uploads"),
+											PathPatternRequestMatcher.pathPattern("/my/uploads/**")),
+									new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
