@@ -82,6 +82,7 @@ class PageStructureTests {
 				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
 				Long.class);
 		check("/my/pairings/" + pairing + "/visits/new", DemoUsers.LOUFAN_MOTHER);
+		check("/my/offline", DemoUsers.LOUFAN_MOTHER);
 		check("/", DemoUsers.XINZHOU_OFFICIAL);
 		check("/dashboard", DemoUsers.XINZHOU_OFFICIAL);
 		check("/dashboard?period=YEAR", DemoUsers.ADMIN);

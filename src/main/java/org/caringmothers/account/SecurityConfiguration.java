@@ -13,6 +13,7 @@ import org.caringmothers.common.security.CurrentUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,15 +22,26 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may open what. Coarse rules by role live here; whether a record lies in the user's
  * federation subtree is decided by the services, which answer 404 otherwise.
+ * <p>
+ * The service worker, the web app manifest and its icons are open to everyone (they hold
+ * nothing personal, and a browser fetches the manifest without cookies); the mother's
+ * JSON endpoints under {@code /my/} answer 401 instead of the sign-in page, so that her
+ * phone can keep its queue until she signs in again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -86,6 +98,8 @@ class SecurityConfiguration {
 			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon*.svg",
 					"/error", "/login", "/activate")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/sw.js", "/manifest.webmanifest", "/icons/**")
+			.permitAll()
 			.requestMatchers("/audit/**", "/audit")
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
@@ -126,6 +140,13 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+					new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
+							new RequestMatcherEntry<>(
+									new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/my/sync"),
+											PathPatternRequestMatcher.pathPattern("/my/uploads"),
+											PathPatternRequestMatcher.pathPattern("/my/uploads/**")),
+									new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
@@ -158,7 +179,8 @@ class SecurityConfiguration {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
 					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-					|| path.startsWith("/favicon");
+					|| path.startsWith("/favicon") || path.startsWith("/icons/") || path.equals("/sw.js")
+					|| path.equals("/manifest.webmanifest");
 		}
 
 	}

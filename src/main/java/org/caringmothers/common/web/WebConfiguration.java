@@ -47,6 +47,11 @@ class WebConfiguration implements WebMvcConfigurer {
 			.resourceChain(true)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
+		// the service worker keeps its one address and is checked for updates at every
+		// visit
+		registry.addResourceHandler("/sw.js")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(CacheControl.noCache());
 		registry.addResourceHandler("/**")
 			.addResourceLocations("classpath:/static/")
 			.setCacheControl(FOREVER)
