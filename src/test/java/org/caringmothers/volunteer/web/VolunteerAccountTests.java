@@ -150,6 +150,24 @@ class VolunteerAccountTests {
 	}
 
 	@Test
+	void inWeChatHerPagesSayToOpenThePhonesBrowserAndOfferNothingOffline() throws Exception {
+		page(get("/").header("User-Agent", "Mozilla/5.0 (Linux; Android 12) MicroMessenger/8.0.50"), LOUFAN_MOTHER)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"wechat-notice\"")))
+			.andExpect(content().string(not(containsString("pin-setup"))))
+			.andExpect(content().string(not(containsString("manifest.webmanifest"))))
+			.andExpect(content().string(not(containsString("/js/offline"))));
+		page(get("/").header("User-Agent", "Mozilla/5.0 (Linux; Android 12) Chrome/120 Mobile"), LOUFAN_MOTHER)
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"wechat-notice\""))))
+			.andExpect(content().string(containsString("pin-setup")))
+			.andExpect(content().string(containsString("manifest.webmanifest")));
+		page(get("/").header("User-Agent", "Mozilla/5.0 MicroMessenger/8.0.50"), LOUFAN_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"wechat-notice\""))));
+	}
+
+	@Test
 	void aNewCodeReplacesTheOldOneAndTheAccountFollowsHerStatus() throws Exception {
 		long id = register("梁玉兰");
 		String base = "/volunteers/" + id;
