@@ -188,6 +188,28 @@ window.CmStore = (() => {
     return false;
   }
 
+  // --- Calls to guardians made offline, whose record waits for the next upload ---------
+
+  async function pendingCalls(key) {
+    const box = await meta.get('calls');
+    return box ? decrypt(key, box) : [];
+  }
+
+  async function setCalls(key, calls) {
+    if (calls.length) {
+      await meta.put('calls', await encrypt(key, calls));
+    }
+    else {
+      await meta.del('calls');
+    }
+  }
+
+  async function addCall(key, call) {
+    const calls = await pendingCalls(key);
+    calls.push(call);
+    await setCalls(key, calls);
+  }
+
   // --- The contacts waiting to upload --------------------------------------------------
 
   /**
@@ -280,5 +302,5 @@ window.CmStore = (() => {
   }
 
   return { hasPin, setPin, unlock, sessionKey, touch, lock, saveChildren, children, expire, saveEntry, readEntry,
-    entries, count, mark, setFields, remove, wipe, meta, exists };
+    entries, count, mark, setFields, remove, wipe, meta, exists, pendingCalls, setCalls, addCall };
 })();

@@ -204,6 +204,10 @@
         return;
       }
       const upload = await uploadAll(answer.data);
+      const calls = await uploadCalls(answer.data);
+      if (calls === 'signIn' && !upload.stopped) {
+        upload.stopped = 'signIn';
+      }
       if (upload.done > 0) {
         const again = await fetchSync();
         if (again.data) {
@@ -337,7 +341,7 @@
         showOffline();
       }
     }
-    else if ((await store.count()) > 0 || await stale()) {
+    else if ((await store.count()) > 0 || (await store.pendingCalls(key)).length > 0 || await stale()) {
       await syncAndUpload();
     }
     else {
@@ -365,6 +369,56 @@
     }
   }
 
+  /**
+   * 拨打 with or without a signal: the number kept on the phone is shown with a link that
+   * dials it (a call needs no data), and the record that she revealed it waits for the next
+   * upload, where the server logs it as her access with the phone's time.
+   */
+  async function callGuardian(child, index, guardian, phone, button) {
+    if (!key) {
+      return;
+    }
+    await store.addCall(key, { pairing: child.pairing, index, calledAt: new Date().toISOString() });
+    phone.textContent = guardian.number;
+    const dial = element('a', 'btn btn-success btn-sm mb-2 offline-dial', t('call') + ' ' + guardian.number);
+    dial.href = 'tel:' + guardian.number;
+    button.replaceWith(dial);
+    dial.focus();
+    if (navigator.onLine) {
+      syncAndUpload();
+    }
+  }
+
+  /** Sends the records of calls made on the phone; each is logged once by the server. */
+  async function uploadCalls(sync) {
+    const left = [];
+    let stopped = null;
+    for (const call of await store.pendingCalls(key)) {
+      if (stopped) {
+        left.push(call);
+        continue;
+      }
+      let response;
+      try {
+        response = await fetch(`/my/pairings/${call.pairing}/guardians/${call.index}/call`, {
+          method: 'POST', body: new URLSearchParams({ calledAt: call.calledAt }), credentials: 'same-origin',
+          redirect: 'manual', headers: { [sync.csrfHeader]: sync.csrfToken, Accept: 'application/json' } });
+      }
+      catch (offline) {
+        stopped = 'offline';
+        left.push(call);
+        continue;
+      }
+      // 404: the pairing ended meanwhile; there is no record of hers left to log it against
+      if (response.status !== 200 && response.status !== 404) {
+        stopped = 'signIn';
+        left.push(call);
+      }
+    }
+    await store.setCalls(key, left);
+    return stopped;
+  }
+
   // --- Her children, drawn from the copy on the phone -----------------------------------
 
   function renderChildren() {
@@ -389,10 +443,20 @@
       if (child.school) {
         body.append(element('p', 'mb-1 small text-muted', t('school', child.school, child.grade || '')));
       }
-      for (const guardian of child.guardians) {
-        body.append(element('p', 'mb-1 small text-muted', t('guardian', guardian.name, guardian.relation,
-          guardian.phone)));
-      }
+      child.guardians.forEach((guardian, index) => {
+        const line = element('p', 'mb-1 small text-muted', t('guardian', guardian.name, guardian.relation,
+          guardian.phone));
+        const phone = element('span', 'guardian-phone font-monospace ms-1', guardian.phone);
+        line.append(phone);
+        body.append(line);
+        if (guardian.number) {
+          const call = element('button', 'btn btn-success btn-sm mb-2 offline-call', t('call'));
+          call.type = 'button';
+          call.setAttribute('aria-label', t('callWho', guardian.name));
+          call.addEventListener('click', () => callGuardian(child, index, guardian, phone, call));
+          body.append(call);
+        }
+      });
       if (child.health) {
         body.append(element('p', 'mb-1 small', t('health', child.health)));
       }

@@ -105,6 +105,17 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		waitFor((WebDriver browser) -> "待上传 3".equals(text(By.id("pending-badge"))));
 		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
 
+		// 拨打 with no signal: the number kept on the phone shows, the record of it waits
+		long reveals = reveals();
+		WebElement card = visible(By.cssSelector("#offline-children .child-card[data-pairing='" + plain + "']"));
+		By phone = By.cssSelector("#offline-children .child-card[data-pairing='" + plain + "'] .guardian-phone");
+		assertThat(text(phone)).matches("1[3-9][0-9]\\*{4}[0-9]{4}");
+		script("arguments[0].click()", card.findElement(By.cssSelector(".offline-call")));
+		waitFor((WebDriver browser) -> browser.findElement(phone).getText().matches("1[3-9][0-9]{9}"));
+		assertThat(card.findElement(By.cssSelector("a.offline-dial")).getDomAttribute("href"))
+			.isEqualTo("tel:" + text(phone));
+		assertThat(reveals()).as("nothing reaches the server without a signal").isEqualTo(reveals);
+
 		driver().navigate().refresh();
 		visible(By.id("offline-app"));
 		waitFor((WebDriver browser) -> browser
@@ -117,13 +128,20 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		this.jdbc.update("update pairing set end_date = current_date, end_reason = 'OTHER' where id = ?", ended);
 
 		this.devTools.setOffline(false);
-		new WebDriverWait(driver(), Duration.ofSeconds(30)).withMessage(this::describePage)
+		new WebDriverWait(driver(), Duration.ofSeconds(60)).withMessage(this::describePage)
 			.until((WebDriver browser) -> "待上传 1".equals(text(By.id("pending-badge"))));
 		WebElement refused = visible(By.cssSelector("#queue-list .queued-entry[data-state='refused']"));
 		assertThat(refused.getText()).contains(names.get(0), "结对已经结束");
 		assertThat(countVisits("离线一 " + run)).isEqualTo(1);
 		assertThat(countVisits("离线二 " + run)).isEqualTo(1);
 		assertThat(countVisits("离线三 " + run)).isZero();
+		waitFor((WebDriver browser) -> reveals() == reveals + 1);
+		assertThat(this.jdbc.queryForObject(
+				"select summary from audit_entry where actor_username = 'loufan.mother' and action = 'REVEAL' order by id desc limit 1",
+				String.class))
+			.as("the call made offline is logged as hers, with the phone's time")
+			.contains("call, pairing " + plain)
+			.contains("phone time");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from visit_photo p join visit v on v.id = p.visit_id where v.notes = ?", Long.class,
 				"离线一 " + run))
@@ -178,6 +196,12 @@ class OfflineJourneyIT extends BrowserTestSupport {
 
 	private String notesChild(long pairing) {
 		return text(By.cssSelector("#offline-children .child-card[data-pairing='" + pairing + "'] .card-title"));
+	}
+
+	private long reveals() {
+		return this.jdbc.queryForObject(
+				"select count(*) from audit_entry where actor_username = 'loufan.mother' and action = 'REVEAL'",
+				Long.class);
 	}
 
 	private long countVisits(String notes) {

@@ -204,9 +204,13 @@ class OfflineController {
 		json.put("grade", child.getGrade());
 		List<Map<String, String>> guardians = new ArrayList<>();
 		for (Guardian guardian : child.getGuardians()) {
+			// the full number stays encrypted on her phone so that she can call without a
+			// signal; it is shown only when she taps 拨打, which is logged at the next
+			// upload
 			guardians.add(Map.of("name", guardian.getName(), "relation",
 					this.messages.getMessage("child.relation." + guardian.getRelation(), null, locale), "phone",
-					guardian.getMaskedPhone() == null ? "" : guardian.getMaskedPhone()));
+					guardian.getMaskedPhone() == null ? "" : guardian.getMaskedPhone(), "number",
+					guardian.getPhone() == null ? "" : guardian.getPhone()));
 		}
 		json.put("guardians", guardians);
 		json.put("health", child.isHealthShareable() ? child.getHealthNotes() : null);

@@ -62,6 +62,7 @@ class OfflineEndpointTests {
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(jsonPath("$.children", hasSize(3)))
 			.andExpect(jsonPath("$.children[0].guardians[0].phone", matchesPattern("\\d{3}\\*{4}\\d{4}")))
+			.andExpect(jsonPath("$.children[0].guardians[0].number", matchesPattern("1[3-9]\\d{9}")))
 			.andExpect(jsonPath("$.csrfToken").isNotEmpty())
 			.andExpect(content().string(not(containsString("idNumber"))));
 	}
