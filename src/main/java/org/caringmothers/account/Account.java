@@ -7,16 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 
@@ -25,15 +22,11 @@ import org.caringmothers.federation.Federation;
 @Table(name = "app_user")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Account {
+public class Account extends VersionedEntity {
 
 	static final int MAX_FAILED_ATTEMPTS = 6;
 
 	static final long LOCK_MINUTES = 15;
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
 
 	@Column(nullable = false, updatable = false)
 	private String username;
@@ -69,9 +62,6 @@ public class Account {
 
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
-
-	@Version
-	private long version;
 
 	Account(String username, String displayName, String passwordHash, Role role, Federation federation,
 			boolean mustChangePassword, Long createdBy) {

@@ -18,6 +18,8 @@ import lombok.Setter;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
 
+import static org.caringmothers.common.validation.Texts.trimToNull;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -140,8 +142,17 @@ public class ChildForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the child's record. */
+	ChildParameters toParameters() {
+		return new ChildParameters(this.name.trim(), this.gender, this.birthDate, Set.copyOf(this.categories),
+				this.parentsSituation, trimToNull(this.parentsWorkPlace), trimToNull(this.school),
+				trimToNull(this.grade), trimToNull(this.address),
+				filledGuardians().stream()
+					.map(guardian -> new ChildParameters.GuardianParameters(guardian.getName().trim(),
+							guardian.getRelation(), guardian.normalisedPhone()))
+					.toList(),
+				trimToNull(this.healthNotes), this.healthShareable, this.riskLevel, this.consentDate,
+				trimToNull(this.consentBy), trimToNull(this.consentScope));
 	}
 
 }

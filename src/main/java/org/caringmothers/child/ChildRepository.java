@@ -36,7 +36,4 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
 			where c.id in :ids and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
 	int ageOut(@Param("ids") java.util.Collection<Long> ids, @Param("now") Instant now);
 
-	@Query("select c.status, count(c) from Child c where c.federation.path like :pathPattern group by c.status")
-	List<Object[]> countByStatus(@Param("pathPattern") String pathPattern);
-
 }

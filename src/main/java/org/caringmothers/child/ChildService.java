@@ -2,23 +2,25 @@ package org.caringmothers.child;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.common.Gender;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.persistence.BatchImport;
+import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.PhoneNumbers;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -29,8 +31,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +62,10 @@ public class ChildService {
 
 	private final ApplicationEventPublisher events;
 
+	private final GroupCounts counts;
+
+	private final ChildPairings pairings;
+
 	public Page<Child> list(ChildFilter filter, CurrentUser user, Pageable pageable) {
 		Specification<Child> spec = specification(filter, user);
 		if (spec == null) {
@@ -70,24 +74,32 @@ public class ChildService {
 		return this.children.findAll(spec.and(Scope.fetching("federation")), pageable);
 	}
 
+	/** Which of these children have an active pairing (for the list's column). */
+	public Set<Long> pairedAmong(Page<Child> page) {
+		return page.isEmpty() ? Set.of() : this.pairings.pairedAmong(page.map(Child::getId).getContent());
+	}
+
+	/**
+	 * Active children in the scope that also meet the condition (which another module,
+	 * e.g. pairing, may supply), with their federation.
+	 */
+	public Page<Child> findActive(Scope scope, Specification<Child> condition, Pageable pageable) {
+		Specification<Child> active = (root, query, builder) -> builder.equal(root.get("status"), ChildStatus.ACTIVE);
+		return this.children.findAll(
+				scope.<Child>where("federation").and(active).and(condition).and(Scope.fetching("federation")),
+				pageable);
+	}
+
 	/** Counts by status within the same scope and filters, status itself aside. */
 	public Map<ChildStatus, Long> countByStatus(ChildFilter filter, CurrentUser user) {
-		Map<ChildStatus, Long> counts = new EnumMap<>(ChildStatus.class);
-		ChildFilter withoutStatus = copyWithoutStatus(filter);
-		for (ChildStatus status : ChildStatus.values()) {
-			Specification<Child> spec = specification(withoutStatus, user);
-			counts.put(status, spec == null ? 0 : this.children
-				.count(spec.and((root, query, builder) -> builder.equal(root.get("status"), status))));
-		}
-		return counts;
+		return this.counts.countBy(Child.class, "status", ChildStatus.class,
+				specification(copyWithoutStatus(filter), user));
 	}
 
 	/** A child within the user's scope, or 404; does not write to the audit log. */
 	public Child get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.children.findDetailedById(id)
-			.filter(child -> scope.covers(child.getFederation()))
-			.orElseThrow(() -> new NotFoundException("child " + id));
+		return Scope.of(user)
+			.require(this.children.findDetailedById(id), child -> child.getFederation(), "child " + id);
 	}
 
 	/** Opens a child's page: the view is recorded in the audit log. */
@@ -99,11 +111,11 @@ public class ChildService {
 
 	@Transactional
 	public Child register(ChildForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, null);
 		Child child = new Child(user.id());
-		child.update(federation, form);
+		child.update(federation, form.toParameters());
 		applyIdNumber(child, form.getIdNumber());
 		try {
 			child = this.children.saveAndFlush(child);
@@ -133,42 +145,28 @@ public class ChildService {
 	 */
 	@Transactional
 	List<Long> registerImported(List<ChildForm> forms, CurrentUser user, java.util.function.IntConsumer onRow) {
-		requireManager(user);
-		this.entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-		Map<String, Federation> federationsByCode = new java.util.HashMap<>();
-		List<Long> ids = new java.util.ArrayList<>();
-		for (int i = 0; i < forms.size(); i++) {
-			ChildForm form = forms.get(i);
-			Federation federation = federationsByCode.computeIfAbsent(form.getFederationCode(),
+		user.requireManager();
+		return BatchImport.save(this.entityManager, forms, (ChildForm form, Map<String, Federation> federations) -> {
+			Federation federation = federations.computeIfAbsent(form.getFederationCode(),
 					code -> checkedFederation(form, user));
 			checkRules(form, null);
 			Child child = new Child(user.id());
-			child.update(federation, form);
+			child.update(federation, form.toParameters());
 			applyIdNumber(child, form.getIdNumber());
-			ids.add(this.children.save(child).getId());
-			if (i % 250 == 249) {
-				this.entityManager.flush();
-				this.entityManager.clear();
-				federationsByCode.clear();
-			}
-			onRow.accept(i);
-		}
-		this.entityManager.flush();
-		return ids;
+			return this.children.save(child).getId();
+		}, onRow);
 	}
 
 	@Transactional
 	public Child update(long id, ChildForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Child child = get(id, user);
-		if (form.getVersion() == null || form.getVersion() != child.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Child.class, id);
-		}
+		Versions.check(form.getVersion(), child.getVersion(), Child.class, id);
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, child);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
-		child.update(federation, form);
+		child.update(federation, form.toParameters());
 		if (form.getIdNumber() != null && !form.getIdNumber().isBlank()) {
 			applyIdNumber(child, form.getIdNumber());
 		}
@@ -179,7 +177,7 @@ public class ChildService {
 
 	@Transactional
 	public Child changeStatus(long id, ChildStatus status, String reason, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Child child = get(id, user);
 		String trimmed = reason == null ? "" : reason.trim();
 		if (status == ChildStatus.AGED_OUT) {
@@ -209,9 +207,7 @@ public class ChildService {
 	 */
 	@Transactional
 	public String reveal(long id, String field, int guardianIndex, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators may reveal numbers");
-		}
+		user.requireManager();
 		Child child = get(id, user);
 		String value;
 		if ("idNumber".equals(field) && child.hasIdNumber()) {
@@ -332,22 +328,12 @@ public class ChildService {
 		return federation;
 	}
 
-	private static void requireManager(CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators change children's records");
-		}
-	}
-
 	private Specification<Child> specification(ChildFilter filter, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		Specification<Child> spec = scope.where("federation");
-		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
-			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
-			if (narrower == null) {
-				return null;
-			}
-			spec = spec.and(narrower.where("federation"));
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return null;
 		}
+		Specification<Child> spec = scope.where("federation");
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
 			String needle = "%" + filter.getQ().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
 					+ "%";
@@ -363,9 +349,7 @@ public class ChildService {
 			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), filter.getStatus()));
 		}
 		if (filter.getPaired() != null) {
-			spec = spec
-				.and((root, query, builder) -> filter.getPaired() ? builder.greaterThan(root.get("activePairings"), 0)
-						: builder.equal(root.get("activePairings"), 0));
+			spec = spec.and(this.pairings.paired(filter.getPaired()));
 		}
 		return spec;
 	}

@@ -9,16 +9,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.federation.Federation;
 
 /** An event a federation holds on a date; a training also has its hours and trainer. */
@@ -26,11 +23,7 @@ import org.caringmothers.federation.Federation;
 @Table(name = "event")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Event {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class Event extends VersionedEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "federation_id")
@@ -56,9 +49,6 @@ public class Event {
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
 
-	@Version
-	private long version;
-
 	Event(Long createdBy) {
 		this.createdBy = createdBy;
 	}
@@ -78,16 +68,15 @@ public class Event {
 		return !this.eventDate.isAfter(today);
 	}
 
-	void update(Federation federation, EventForm form) {
+	void update(Federation federation, EventParameters record) {
 		this.federation = federation;
-		this.type = form.getType();
-		this.title = form.getTitle().trim();
-		this.eventDate = form.getEventDate();
-		this.place = EventForm.trimToNull(form.getPlace());
-		this.attendanceCount = form.getAttendanceCount();
-		boolean training = form.getType() == EventType.TRAINING;
-		this.hours = training ? form.getHours() : null;
-		this.trainer = training ? EventForm.trimToNull(form.getTrainer()) : null;
+		this.type = record.type();
+		this.title = record.title();
+		this.eventDate = record.eventDate();
+		this.place = record.place();
+		this.attendanceCount = record.attendanceCount();
+		this.hours = record.hours();
+		this.trainer = record.trainer();
 	}
 
 	void countAtLeast(int attendees) {

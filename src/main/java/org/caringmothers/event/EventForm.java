@@ -17,6 +17,8 @@ import org.caringmothers.common.validation.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import static org.caringmothers.common.validation.Texts.trimToNull;
+
 /**
  * Creates or edits an event. Hours and trainer belong to trainings only; other kinds of
  * event ignore them.
@@ -75,8 +77,11 @@ public class EventForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the event; training details only for a training. */
+	EventParameters toParameters() {
+		boolean training = this.type == EventType.TRAINING;
+		return new EventParameters(this.type, this.title.trim(), this.eventDate, trimToNull(this.place),
+				this.attendanceCount, training ? this.hours : null, training ? trimToNull(this.trainer) : null);
 	}
 
 }

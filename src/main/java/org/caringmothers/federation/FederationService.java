@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
+import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +44,19 @@ public class FederationService {
 			return Optional.empty();
 		}
 		return this.federations.findByCode(code.trim()).filter(scope::covers);
+	}
+
+	/**
+	 * The scope a list filter asks for: the user's own, or the federation of the code
+	 * when one is given; empty when that code names no federation in the user's scope
+	 * (the list is then empty).
+	 */
+	public Optional<Scope> filterScope(CurrentUser user, String federationCode) {
+		Scope own = Scope.of(user);
+		if (federationCode == null || federationCode.isBlank()) {
+			return Optional.of(own);
+		}
+		return findByCode(federationCode, own).map(Scope::of);
 	}
 
 	/** The federation with this id regardless of scope, for the signed-in user's own. */
@@ -174,12 +188,12 @@ public class FederationService {
 
 	public FederationSummary summary(Federation federation) {
 		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
-		for (Object[] row : this.federations.countByLevel(federation.getPath() + "%")) {
+		for (Object[] row : this.federations.countByLevel(Scope.of(federation).pathPattern())) {
 			byLevel.put((FederationLevel) row[0], (Long) row[1]);
 		}
 		byLevel.computeIfPresent(federation.getLevel(), (level, count) -> count - 1);
 		byLevel.values().removeIf(count -> count == 0);
-		return new FederationSummary(byLevel, this.stations.countWithin(federation.getPath() + "%"));
+		return new FederationSummary(byLevel, this.stations.countWithin(Scope.of(federation).pathPattern()));
 	}
 
 	public List<Station> stations(Federation federation) {
@@ -219,9 +233,7 @@ public class FederationService {
 	@Transactional
 	public Federation update(long id, FederationForm form, Scope scope) {
 		Federation federation = get(id, scope);
-		if (form.getVersion() == null || form.getVersion() != federation.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Federation.class, id);
-		}
+		Versions.check(form.getVersion(), federation.getVersion(), Federation.class, id);
 		String name = form.getName().trim();
 		if (!name.equals(federation.getName()) && federation.getParent() != null
 				&& this.federations.existsByParentIdAndName(federation.getParent().getId(), name)) {

@@ -55,7 +55,7 @@ public class TargetService {
 	 */
 	public Map<Long, Map<Integer, TargetValue>> effective(Federation top, List<Federation> federations) {
 		List<Own> own = new ArrayList<>();
-		for (Object[] row : this.targets.findWithin(top.getPath() + "%")) {
+		for (Object[] row : this.targets.findWithin(Scope.of(top).pathPattern())) {
 			own.add(new Own((Target) row[0], (String) row[1]));
 		}
 		Map<Long, Map<Integer, TargetValue>> result = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+
+import static org.caringmothers.common.validation.Texts.trimToNull;
 import org.caringmothers.need.NeedCategory;
 import org.caringmothers.need.NeedForm;
 import org.caringmothers.need.Urgency;
@@ -124,6 +126,16 @@ public class VisitForm {
 		form.setClientToken(visit.getClientToken());
 		form.setVersion(visit.getVersion());
 		return form;
+	}
+
+	/** What the service hands to the contact: trimmed, only the filled gift rows. */
+	VisitParameters toParameters() {
+		return new VisitParameters(this.visitDate, this.mode, this.durationMinutes, this.childMood,
+				trimToNull(this.notes), Set.copyOf(this.careTypes),
+				this.gifts.stream()
+					.filter(GiftForm::isFilled)
+					.map(gift -> new VisitParameters.GiftParameters(gift.getItem().trim(), gift.getValue()))
+					.toList());
 	}
 
 }

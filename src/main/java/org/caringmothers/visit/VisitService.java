@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Guardian;
@@ -18,20 +19,21 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
-import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
-import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.pairing.CareCadence;
 import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerService;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +64,8 @@ public class VisitService {
 
 	private final PairingService pairings;
 
+	private final VolunteerService volunteers;
+
 	private final CareGapService careGaps;
 
 	private final FederationService federations;
@@ -72,7 +76,7 @@ public class VisitService {
 
 	/** The caring mother behind a VOLUNTEER account, if her record is linked. */
 	public Optional<Volunteer> motherOf(CurrentUser user) {
-		return user.is(Role.VOLUNTEER) ? this.visits.motherOfAccount(user.id()) : Optional.empty();
+		return user.is(Role.VOLUNTEER) ? this.volunteers.motherOfAccount(user.id()) : Optional.empty();
 	}
 
 	/** Her children, the overdue ones first, then by the next due date. */
@@ -89,12 +93,7 @@ public class VisitService {
 
 	/** One of her own active pairings; 404 for anything else. */
 	public Pairing myPairing(long pairingId, CurrentUser user) {
-		Volunteer mother = motherOf(user).orElseThrow(() -> new NotFoundException("pairing " + pairingId));
-		return this.pairings.activeOfMother(mother)
-			.stream()
-			.filter(pairing -> pairing.getId() == pairingId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+		return this.pairings.hers(pairingId, user);
 	}
 
 	/**
@@ -192,14 +191,8 @@ public class VisitService {
 		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
 		Visit visit = this.visits.findDetailedById(photo.getVisitId())
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
-		boolean allowed;
-		if (user.is(Role.VOLUNTEER)) {
-			Long motherAccount = visit.getPairing().getMother().getAccountId();
-			allowed = visit.getRecordedBy() == user.id() || (motherAccount != null && motherAccount == user.id());
-		}
-		else {
-			allowed = Scope.of(user).covers(visit.getPairing().getChild().getFederation());
-		}
+		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user)
+				: Scope.of(user).covers(visit.getPairing().getChild().getFederation());
 		if (!allowed) {
 			throw new NotFoundException("photo " + photoId);
 		}
@@ -209,17 +202,13 @@ public class VisitService {
 	/** One of her own contacts; 404 for anyone else's. */
 	public Visit myVisit(long visitId, CurrentUser user) {
 		return this.visits.findDetailedById(visitId)
-			.filter(visit -> visit.getRecordedBy() == user.id() || isHers(visit.getPairing(), user))
+			.filter(visit -> isHers(visit, user))
 			.orElseThrow(() -> new NotFoundException("visit " + visitId));
 	}
 
-	/**
-	 * Whether the pairing is one of the signed-in mother's own (her record's account is
-	 * this one).
-	 */
-	private static boolean isHers(Pairing pairing, CurrentUser user) {
-		Long account = pairing.getMother().getAccountId();
-		return user.is(Role.VOLUNTEER) && account != null && account == user.id();
+	/** Whether she recorded the contact or it is on one of her own pairings. */
+	private static boolean isHers(Visit visit, CurrentUser user) {
+		return visit.getRecordedBy() == user.id() || PairingService.isHers(visit.getPairing(), user);
 	}
 
 	@Transactional
@@ -228,9 +217,7 @@ public class VisitService {
 		if (!visit.editableAt(this.clock.instant())) {
 			throw new RuleViolationException(null, "visit.locked");
 		}
-		if (form.getVersion() == null || form.getVersion() != visit.getVersion()) {
-			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Visit.class, visitId);
-		}
+		Versions.check(form.getVersion(), visit.getVersion(), Visit.class, visitId);
 		checkDate(form, visit.getPairing());
 		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
 		List<VisitPhoto> removed = current.stream()
@@ -244,7 +231,7 @@ public class VisitService {
 		if (photoProblem != null) {
 			throw new RuleViolationException("photos", photoProblem);
 		}
-		visit.fill(form);
+		visit.fill(form.toParameters());
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
 		this.photos.deleteAll(removed);
@@ -271,7 +258,7 @@ public class VisitService {
 	 * Active pairings in the staff member's scope that are past due, most overdue first.
 	 */
 	public List<ChildCard> careGaps(CurrentUser user) {
-		List<Pairing> active = this.visits.activePairingsUnder(Scope.of(user).pathPattern());
+		List<Pairing> active = this.pairings.activeWithin(Scope.of(user));
 		return cards(active).stream()
 			.filter(ChildCard::isOverdue)
 			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
@@ -284,9 +271,7 @@ public class VisitService {
 	 */
 	@Transactional
 	public void remind(long pairingId, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff send reminders");
-		}
+		user.requireManager();
 		Pairing pairing = this.pairings.get(pairingId, user);
 		if (!pairing.isActive()) {
 			throw new RuleViolationException(null, "pairing.alreadyEnded");
@@ -299,18 +284,18 @@ public class VisitService {
 	}
 
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
-		return this.visits.unreviewedUnder(Scope.of(user).pathPattern(), pageable);
+		Specification<Visit> unreviewed = (root, query, builder) -> builder.isNull(root.get("reviewedAt"));
+		return this.visits.findAll(Scope.of(user).<Visit>where("pairing", "child", "federation").and(unreviewed),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+						Sort.by(Sort.Direction.DESC, "createdAt")));
 	}
 
 	@Transactional
 	public Visit review(long visitId, boolean flag, String comment, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff review contacts");
-		}
-		Scope scope = Scope.of(user);
-		Visit visit = this.visits.findDetailedById(visitId)
-			.filter(found -> scope.covers(found.getPairing().getChild().getFederation()))
-			.orElseThrow(() -> new NotFoundException("visit " + visitId));
+		user.requireManager();
+		Visit visit = Scope.of(user)
+			.require(this.visits.findDetailedById(visitId), found -> found.getPairing().getChild().getFederation(),
+					"visit " + visitId);
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
 		if (flag && trimmed == null) {
 			throw new RuleViolationException("comment", "visit.review.commentRequired");

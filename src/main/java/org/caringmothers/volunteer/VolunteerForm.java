@@ -15,6 +15,8 @@ import org.caringmothers.common.validation.PlainText;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import static org.caringmothers.common.validation.Texts.trimToNull;
+
 /**
  * Registers or edits a volunteer. On edit the identity and phone numbers are not sent
  * back to the browser: an empty field keeps what is stored.
@@ -86,8 +88,10 @@ public class VolunteerForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the volunteer's record. */
+	VolunteerParameters toParameters() {
+		return new VolunteerParameters(this.role, this.name.trim(), this.gender, this.birthDate,
+				trimToNull(this.workUnit), trimToNull(this.occupation), Set.copyOf(this.skills));
 	}
 
 }

@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.event.AttendeeForm;
@@ -29,9 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,11 +57,6 @@ class EventController {
 	private final EventService events;
 
 	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@ModelAttribute
 	void choices(Model model) {
@@ -91,18 +85,12 @@ class EventController {
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") EventForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			return showForm(null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Event event = this.events.create(form, user);
 			FlashMessages.success(redirect, "event.created", event.getTitle());
 			return "redirect:/events/" + event.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(null, model);
-		}
+
+		}, () -> showForm(null, model));
 	}
 
 	@GetMapping("/{id}")
@@ -135,9 +123,7 @@ class EventController {
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			Event current = this.events.get(id, user);
-			model.addAttribute("form", EventForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(current, model);
+			return EditConflict.showAgain(model, EventForm.of(current), () -> showForm(current, model));
 		}
 		FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
 		return "redirect:/events/" + id;

@@ -7,6 +7,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.federation.Federation;
@@ -22,9 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,11 +42,6 @@ class FederationController {
 	private static final int PAGE_SIZE = 25;
 
 	private final FederationService federations;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	/**
 	 * The tree from the user's own federation down, or search results when {@code q} is
@@ -117,18 +111,12 @@ class FederationController {
 			RedirectAttributes redirect) {
 		Scope scope = Scope.of(user);
 		Federation parent = this.federations.get(id, scope);
-		if (result.hasErrors()) {
-			return childForm(parent, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Federation child = this.federations.addChild(id, form, scope);
 			FlashMessages.success(redirect, "federation.added", child.getName());
 			return "redirect:/federations/" + child.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return childForm(parent, model);
-		}
+
+		}, () -> childForm(parent, model));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -161,9 +149,7 @@ class FederationController {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			Federation current = this.federations.get(id, scope);
 			model.addAttribute("federation", current);
-			model.addAttribute("form", FederationForm.of(current));
-			model.addAttribute("conflict", true);
-			return "federation/form";
+			return EditConflict.showAgain(model, FederationForm.of(current), () -> "federation/form");
 		}
 		FlashMessages.success(redirect, "federation.updated", form.getName());
 		return "redirect:/federations/" + id;
@@ -182,18 +168,11 @@ class FederationController {
 			RedirectAttributes redirect) {
 		Scope scope = Scope.of(user);
 		model.addAttribute("federation", this.federations.get(id, scope));
-		if (result.hasErrors()) {
-			return "federation/station-form";
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.federations.addStation(id, form, scope);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return "federation/station-form";
-		}
-		FlashMessages.success(redirect, "station.added", form.getName().trim());
-		return "redirect:/federations/" + id;
+			FlashMessages.success(redirect, "station.added", form.getName().trim());
+			return "redirect:/federations/" + id;
+		}, () -> "federation/station-form");
 	}
 
 	private String childForm(Federation parent, Model model) {

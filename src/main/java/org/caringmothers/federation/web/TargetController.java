@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.federation.Federation;
@@ -24,9 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +47,6 @@ class TargetController {
 	private final FederationService federations;
 
 	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@GetMapping
 	String own(@AuthenticationPrincipal CurrentUser user) {
@@ -90,9 +84,8 @@ class TargetController {
 			return show(federation, year, model);
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			model.addAttribute("form", this.targets.form(federation, year));
-			model.addAttribute("conflict", true);
-			return show(federation, year, model);
+			return EditConflict.showAgain(model, this.targets.form(federation, year),
+					() -> show(federation, year, model));
 		}
 		FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
 		return "redirect:/targets/" + id + "?year=" + year;

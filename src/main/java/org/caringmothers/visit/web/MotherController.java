@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.need.NeedCategory;
@@ -26,9 +27,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,11 +48,6 @@ class MotherController {
 	private final VisitService visits;
 
 	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@ModelAttribute
 	void choices(Model model) {
@@ -84,18 +78,11 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Pairing pairing = this.visits.myPairing(pairingId, user);
 		form.padGifts();
-		if (result.hasErrors()) {
-			return showForm(pairing, null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.visits.log(pairingId, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(pairing, null, model);
-		}
-		FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
-		return "redirect:/";
+			FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
+			return "redirect:/";
+		}, () -> showForm(pairing, null, model));
 	}
 
 	@GetMapping("/visits/{id}/edit")
@@ -123,9 +110,8 @@ class MotherController {
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			Visit current = this.visits.myVisit(id, user);
-			model.addAttribute("form", VisitForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(current.getPairing(), current, model);
+			return EditConflict.showAgain(model, VisitForm.of(current),
+					() -> showForm(current.getPairing(), current, model));
 		}
 		FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());
 		return "redirect:/";

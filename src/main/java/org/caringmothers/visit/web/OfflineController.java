@@ -46,9 +46,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,11 +81,6 @@ class OfflineController {
 	private final MessageSource messages;
 
 	private final Clock clock;
-
-	@InitBinder("form")
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	/** The app shell: the same for every mother, nothing personal, kept by the worker. */
 	@GetMapping("/offline")
