@@ -6,23 +6,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** A user account: one role, one federation whose subtree bounds what it sees. */
 @Entity
 @Table(name = "app_user")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Account extends VersionedEntity {
+public class Account extends FederationRecord {
 
 	static final int MAX_FAILED_ATTEMPTS = 6;
 
@@ -37,10 +34,6 @@ public class Account extends VersionedEntity {
 
 	@Enumerated(EnumType.STRING)
 	private Role role;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
 
 	private boolean enabled;
 
@@ -58,21 +51,16 @@ public class Account extends VersionedEntity {
 
 	private Instant activationExpiresAt;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
 	Account(String username, String displayName, String passwordHash, Role role, Federation federation,
 			boolean mustChangePassword, Long createdBy) {
+		super(createdBy);
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.role = role;
-		this.federation = federation;
+		placeIn(federation);
 		this.enabled = true;
 		this.mustChangePassword = mustChangePassword;
-		this.createdBy = createdBy;
 	}
 
 	boolean lockedAt(Instant now) {
@@ -96,7 +84,7 @@ public class Account extends VersionedEntity {
 	void update(String displayName, Role role, Federation federation) {
 		this.displayName = displayName;
 		this.role = role;
-		this.federation = federation;
+		placeIn(federation);
 	}
 
 	void enable(boolean enabled) {

@@ -16,27 +16,22 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
-import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.common.Gender;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** A child in the programme. */
 @Entity
 @Table(name = "child")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Child extends VersionedEntity {
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Child extends FederationRecord {
 
 	private String name;
 
@@ -97,13 +92,8 @@ public class Child extends VersionedEntity {
 
 	private Instant statusChangedAt;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
 	Child(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	/** Age in whole years on the given day. */
@@ -122,7 +112,7 @@ public class Child extends VersionedEntity {
 	}
 
 	void update(Federation federation, ChildParameters record) {
-		this.federation = federation;
+		placeIn(federation);
 		this.name = record.name();
 		this.gender = record.gender();
 		this.birthDate = record.birthDate();

@@ -14,6 +14,7 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.persistence.BatchImport;
+import org.caringmothers.common.web.Filters;
 import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
@@ -180,18 +181,15 @@ public class ChildService {
 		user.requireManager();
 		Child child = get(id, user);
 		String trimmed = reason == null ? "" : reason.trim();
-		if (status == ChildStatus.AGED_OUT) {
-			throw new RuleViolationException("status", "child.status.agedOutAutomatic");
-		}
-		if (status != ChildStatus.ACTIVE && trimmed.isEmpty()) {
-			throw new RuleViolationException("reason", "child.status.reasonRequired");
-		}
-		if (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0) {
-			throw new RuleViolationException("reason", "child.status.reasonInvalid");
-		}
-		if (status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE) {
-			throw new RuleViolationException("status", "child.status.adult");
-		}
+		RuleViolationException.refuseIf(status == ChildStatus.AGED_OUT, "status", "child.status.agedOutAutomatic");
+		RuleViolationException.refuseIf(status != ChildStatus.ACTIVE && trimmed.isEmpty(), "reason",
+				"child.status.reasonRequired");
+		RuleViolationException.refuseIf(
+				trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0, "reason",
+				"child.status.reasonInvalid");
+		RuleViolationException.refuseIf(
+				status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE, "status",
+				"child.status.adult");
 		ChildStatus from = child.getStatus();
 		child.changeStatus(status, trimmed.isEmpty() ? null : trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, child.getId(), status.name());
@@ -257,18 +255,14 @@ public class ChildService {
 
 	private void checkRules(ChildForm form, Child existing) {
 		LocalDate today = LocalDate.now(this.clock);
-		if (form.getBirthDate().isAfter(today)) {
-			throw new RuleViolationException("birthDate", "child.birthDate.future");
-		}
-		if (existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0) {
-			throw new RuleViolationException("birthDate", "child.birthDate.adult");
-		}
+		RuleViolationException.refuseIf(form.getBirthDate().isAfter(today), "birthDate", "child.birthDate.future");
+		RuleViolationException.refuseIf(
+				existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0, "birthDate",
+				"child.birthDate.adult");
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		if (idNumber != null && !idNumber.isEmpty()) {
 			String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
-			if (problem != null) {
-				throw new RuleViolationException("idNumber", problem);
-			}
+			RuleViolationException.refuseIf(problem != null, "idNumber", problem);
 			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
 				.filter(holder -> existing == null
 						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
@@ -277,25 +271,20 @@ public class ChildService {
 				});
 		}
 		List<GuardianForm> guardians = form.filledGuardians();
-		if (guardians.isEmpty()) {
-			throw new RuleViolationException("guardians[0].name", "child.guardian.required");
-		}
+		RuleViolationException.refuseIf(guardians.isEmpty(), "guardians[0].name", "child.guardian.required");
 		for (int i = 0; i < form.getGuardians().size(); i++) {
 			GuardianForm guardian = form.getGuardians().get(i);
 			if (!guardian.isFilled()) {
 				continue;
 			}
-			if (guardian.getName() == null || guardian.getName().isBlank()) {
-				throw new RuleViolationException("guardians[" + i + "].name", "child.guardian.nameRequired");
-			}
-			if (guardian.getRelation() == null) {
-				throw new RuleViolationException("guardians[" + i + "].relation", "child.guardian.relationRequired");
-			}
+			RuleViolationException.refuseIf(guardian.getName() == null || guardian.getName().isBlank(),
+					"guardians[" + i + "].name", "child.guardian.nameRequired");
+			RuleViolationException.refuseIf(guardian.getRelation() == null, "guardians[" + i + "].relation",
+					"child.guardian.relationRequired");
 			boolean keepsStoredPhone = existing != null && i < existing.getGuardians().size()
 					&& (guardian.getPhone() == null || guardian.getPhone().isBlank());
-			if (!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone())) {
-				throw new RuleViolationException("guardians[" + i + "].phone", "phone.invalid");
-			}
+			RuleViolationException.refuseIf(!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone()),
+					"guardians[" + i + "].phone", "phone.invalid");
 		}
 	}
 
@@ -322,9 +311,9 @@ public class ChildService {
 	private Federation checkedFederation(ChildForm form, CurrentUser user) {
 		Federation federation = this.federations.findByCode(form.getFederationCode(), Scope.of(user))
 			.orElseThrow(() -> new RuleViolationException("federationCode", "child.federation.unknown"));
-		if (federation.getLevel() != FederationLevel.TOWNSHIP && federation.getLevel() != FederationLevel.VILLAGE) {
-			throw new RuleViolationException("federationCode", "child.federation.level");
-		}
+		RuleViolationException.refuseIf(
+				federation.getLevel() != FederationLevel.TOWNSHIP && federation.getLevel() != FederationLevel.VILLAGE,
+				"federationCode", "child.federation.level");
 		return federation;
 	}
 
@@ -355,13 +344,7 @@ public class ChildService {
 	}
 
 	private static ChildFilter copyWithoutStatus(ChildFilter filter) {
-		ChildFilter copy = new ChildFilter();
-		copy.setQ(filter.getQ());
-		copy.setFederationCode(filter.getFederationCode());
-		copy.setCategory(filter.getCategory());
-		copy.setRisk(filter.getRisk());
-		copy.setPaired(filter.getPaired());
-		return copy;
+		return Filters.without(filter, "status");
 	}
 
 }

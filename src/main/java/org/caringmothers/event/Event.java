@@ -1,33 +1,24 @@
 package org.caringmothers.event;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** An event a federation holds on a date; a training also has its hours and trainer. */
 @Entity
 @Table(name = "event")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Event extends VersionedEntity {
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Event extends FederationRecord {
 
 	@Enumerated(EnumType.STRING)
 	private EventType type;
@@ -44,13 +35,8 @@ public class Event extends VersionedEntity {
 
 	private String trainer;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
 	Event(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	public boolean isTraining() {
@@ -69,7 +55,7 @@ public class Event extends VersionedEntity {
 	}
 
 	void update(Federation federation, EventParameters record) {
-		this.federation = federation;
+		placeIn(federation);
 		this.type = record.type();
 		this.title = record.title();
 		this.eventDate = record.eventDate();

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.RecordForm;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -25,7 +26,7 @@ import static org.caringmothers.common.validation.Texts.trimToNull;
  */
 @Getter
 @Setter
-public class EventForm {
+public class EventForm extends RecordForm {
 
 	@NotNull
 	private EventType type;
@@ -38,10 +39,6 @@ public class EventForm {
 	@NotNull
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate eventDate;
-
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
 
 	@Size(max = 100)
 	@PlainText
@@ -60,8 +57,6 @@ public class EventForm {
 	@Size(max = 40)
 	@PlainText
 	private String trainer;
-
-	private Long version;
 
 	public static EventForm of(Event event) {
 		EventForm form = new EventForm();

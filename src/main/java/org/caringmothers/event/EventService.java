@@ -129,15 +129,12 @@ public class EventService {
 		checkEvent(form);
 		long listed = this.attendees.countByEventId(id);
 		boolean recruited = !this.recruits.findByEvent(id).isEmpty();
-		if ((listed > 0 || recruited) && form.getType() != event.getType()) {
-			throw new RuleViolationException("type", "event.type.locked");
-		}
-		if ((listed > 0 || recruited) && form.getEventDate().isAfter(today())) {
-			throw new RuleViolationException("eventDate", "event.date.attended");
-		}
-		if (form.getAttendanceCount() < listed) {
-			throw new RuleViolationException("attendanceCount", "event.attendanceCount.belowList", listed);
-		}
+		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getType() != event.getType(), "type",
+				"event.type.locked");
+		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getEventDate().isAfter(today()), "eventDate",
+				"event.date.attended");
+		RuleViolationException.refuseIf(form.getAttendanceCount() < listed, "attendanceCount",
+				"event.attendanceCount.belowList", listed);
 		event.update(federation, form.toParameters());
 		event = this.events.saveAndFlush(event);
 		if (event.isTraining() && listed > 0) {
@@ -155,18 +152,14 @@ public class EventService {
 	public Volunteer addAttendee(long id, long volunteerId, CurrentUser user) {
 		user.requireManager();
 		Event event = get(id, user);
-		if (!event.heldBy(today())) {
-			throw new RuleViolationException("volunteerId", "event.attendance.notYet");
-		}
+		RuleViolationException.refuseIf(!event.heldBy(today()), "volunteerId", "event.attendance.notYet");
 		Volunteer volunteer = this.volunteers.get(volunteerId, user);
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("volunteerId", "event.attendee.withdrawn", volunteer.getName());
-		}
-		if (this.attendees.find(id, volunteerId).isPresent()) {
-			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, "volunteerId",
+				"event.attendee.withdrawn", volunteer.getName());
+		RuleViolationException.refuseIf(this.attendees.find(id, volunteerId).isPresent(), "volunteerId",
+				"event.attendee.already", volunteer.getName());
 		try {
-			this.attendees.saveAndFlush(new EventAttendee(id, volunteer, user.id()));
+			this.attendees.saveAndFlush(new EventAttendee().<EventAttendee>list(id, volunteer, user.id()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
@@ -204,30 +197,22 @@ public class EventService {
 	public Volunteer recruit(long id, VolunteerForm form, CurrentUser user) {
 		user.requireManager();
 		Event event = get(id, user);
-		if (!event.isRecruitment()) {
-			throw new RuleViolationException(null, "event.recruit.notRecruitment");
-		}
-		if (!event.heldBy(today())) {
-			throw new RuleViolationException(null, "event.recruit.notYet");
-		}
+		RuleViolationException.refuseIf(!event.isRecruitment(), null, "event.recruit.notRecruitment");
+		RuleViolationException.refuseIf(!event.heldBy(today()), null, "event.recruit.notYet");
 		Volunteer volunteer = this.volunteers.register(form, user);
-		this.recruits.saveAndFlush(new EventRecruit(id, volunteer, user.id()));
+		this.recruits.saveAndFlush(new EventRecruit().<EventRecruit>list(id, volunteer, user.id()));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "recruited volunteer #" + volunteer.getId());
 		return volunteer;
 	}
 
 	private void checkEvent(EventForm form) {
 		if (form.getType() == EventType.TRAINING) {
-			if (form.getHours() == null) {
-				throw new RuleViolationException("hours", "event.hours.required");
-			}
-			if (form.getTrainer() == null || form.getTrainer().isBlank()) {
-				throw new RuleViolationException("trainer", "event.trainer.required");
-			}
+			RuleViolationException.refuseIf(form.getHours() == null, "hours", "event.hours.required");
+			RuleViolationException.refuseIf(form.getTrainer() == null || form.getTrainer().isBlank(), "trainer",
+					"event.trainer.required");
 		}
-		if (form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0) {
-			throw new RuleViolationException("attendanceCount", "event.attendanceCount.future");
-		}
+		RuleViolationException.refuseIf(form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0,
+				"attendanceCount", "event.attendanceCount.future");
 	}
 
 	private static TrainingForm trainingOf(Event event) {

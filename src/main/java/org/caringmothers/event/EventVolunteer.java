@@ -7,9 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
-import lombok.AccessLevel;
 import lombok.Getter;
-import lombok.NoArgsConstructor;
 import org.caringmothers.common.persistence.BaseEntity;
 import org.caringmothers.volunteer.Volunteer;
 
@@ -19,7 +17,6 @@ import org.caringmothers.volunteer.Volunteer;
  */
 @MappedSuperclass
 @Getter
-@NoArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class EventVolunteer extends BaseEntity {
 
 	private Long eventId;
@@ -33,10 +30,14 @@ public abstract class EventVolunteer extends BaseEntity {
 	@Column(insertable = false, updatable = false)
 	private Instant addedAt;
 
-	EventVolunteer(long eventId, Volunteer volunteer, Long addedBy) {
+	/** Lists the volunteer on the event; returns this, to be saved. */
+	<T extends EventVolunteer> T list(long eventId, Volunteer volunteer, Long addedBy) {
 		this.eventId = eventId;
 		this.volunteer = volunteer;
 		this.addedBy = addedBy;
+		@SuppressWarnings("unchecked")
+		T self = (T) this;
+		return self;
 	}
 
 }

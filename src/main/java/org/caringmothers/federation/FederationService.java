@@ -205,21 +205,17 @@ public class FederationService {
 	public Federation addChild(long parentId, FederationForm form, Scope scope) {
 		Federation parent = get(parentId, scope);
 		FederationLevel level = parent.getLevel().childLevel();
-		if (!parent.getLevel().acceptsLocalChildren()) {
-			throw new RuleViolationException("code", "federation.child.notAllowed");
-		}
+		RuleViolationException.refuseIf(!parent.getLevel().acceptsLocalChildren(), "code",
+				"federation.child.notAllowed");
 		String code = form.getCode() == null ? "" : form.getCode().trim();
 		String problem = DivisionCodes.problem(code, level, parent.getLevel(), parent.getCode());
-		if (problem != null) {
-			throw new RuleViolationException("code", problem, parent.getCode());
-		}
+		RuleViolationException.refuseIf(problem != null, "code", problem, parent.getCode());
 		String name = form.getName().trim();
 		this.federations.findByCode(code).ifPresent(existing -> {
 			throw new RuleViolationException("code", "federation.code.duplicate", existing.getName());
 		});
-		if (this.federations.existsByParentIdAndName(parent.getId(), name)) {
-			throw new RuleViolationException("name", "federation.name.duplicate");
-		}
+		RuleViolationException.refuseIf(this.federations.existsByParentIdAndName(parent.getId(), name), "name",
+				"federation.name.duplicate");
 		try {
 			return this.federations
 				.saveAndFlush(new Federation(parent, level, code, name, blankToNull(form.getProgrammeName())));
@@ -249,9 +245,8 @@ public class FederationService {
 	public Station addStation(long federationId, StationForm form, Scope scope) {
 		Federation federation = get(federationId, scope);
 		String name = form.getName().trim();
-		if (this.stations.existsByFederationIdAndName(federation.getId(), name)) {
-			throw new RuleViolationException("name", "station.name.duplicate");
-		}
+		RuleViolationException.refuseIf(this.stations.existsByFederationIdAndName(federation.getId(), name), "name",
+				"station.name.duplicate");
 		return this.stations
 			.saveAndFlush(new Station(federation, name, blankToNull(form.getAddress()), form.getPlaqueDate()));
 	}

@@ -119,19 +119,14 @@ public class NeedService {
 	public Need move(long id, NeedStatus to, Department department, String note, CurrentUser user) {
 		user.requireManager();
 		Need need = get(id, user);
-		if (!need.isOpen()) {
-			throw new RuleViolationException("to", "need.closed");
-		}
-		if (to == null || to == need.getStatus() || to == NeedStatus.OPEN) {
-			throw new RuleViolationException("to", "need.step.invalid");
-		}
-		if (to == NeedStatus.REFERRED && department == null) {
-			throw new RuleViolationException("department", "need.department.required");
-		}
+		RuleViolationException.refuseIf(!need.isOpen(), "to", "need.closed");
+		RuleViolationException.refuseIf(to == null || to == need.getStatus() || to == NeedStatus.OPEN, "to",
+				"need.step.invalid");
+		RuleViolationException.refuseIf(to == NeedStatus.REFERRED && department == null, "department",
+				"need.department.required");
 		String trimmed = checkedText(note, "note");
-		if ((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null) {
-			throw new RuleViolationException("note", "need.note.required");
-		}
+		RuleViolationException.refuseIf((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null,
+				"note", "need.note.required");
 		NeedStatus from = need.getStatus();
 		need.move(to, department, this.clock.instant());
 		need.addStep(new NeedStep(need, from, to, to == NeedStatus.REFERRED ? department : null, trimmed, user.id(),
@@ -145,13 +140,9 @@ public class NeedService {
 	public Need recordReportAction(long id, String action, CurrentUser user) {
 		user.requireManager();
 		Need need = get(id, user);
-		if (!need.isMandatoryReport()) {
-			throw new RuleViolationException("action", "need.report.notRequired");
-		}
+		RuleViolationException.refuseIf(!need.isMandatoryReport(), "action", "need.report.notRequired");
 		String trimmed = checkedText(action, "action");
-		if (trimmed == null) {
-			throw new RuleViolationException("action", "need.report.actionRequired");
-		}
+		RuleViolationException.refuseIf(trimmed == null, "action", "need.report.actionRequired");
 		need.recordReportAction(trimmed, user.id(), this.clock.instant());
 		this.audit.record(AuditAction.UPDATE, RECORD, need.getId(), "mandatory report action recorded");
 		return need;
@@ -168,9 +159,9 @@ public class NeedService {
 
 	private static String checkedText(String text, String field) {
 		String trimmed = text == null || text.isBlank() ? null : text.trim();
-		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException(field, "need.text.invalid");
-		}
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				field, "need.text.invalid");
 		return trimmed;
 	}
 

@@ -179,25 +179,18 @@ public class PairingService {
 		if (!scope.covers(mother.getFederation())) {
 			throw new NotFoundException("volunteer " + mother.getId());
 		}
-		if (startDate == null) {
-			throw new RuleViolationException("startDate", "pairing.startDate.required");
-		}
-		if (startDate.isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("startDate", "pairing.startDate.future");
-		}
-		if (child.getStatus() != ChildStatus.ACTIVE) {
-			throw new RuleViolationException("motherId", "pairing.child.notActive");
-		}
-		if (mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE) {
-			throw new RuleViolationException("motherId", "pairing.mother.notActive");
-		}
-		if (this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent()) {
-			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
-		}
+		RuleViolationException.refuseIf(startDate == null, "startDate", "pairing.startDate.required");
+		RuleViolationException.refuseIf(startDate.isAfter(LocalDate.now(this.clock)), "startDate",
+				"pairing.startDate.future");
+		RuleViolationException.refuseIf(child.getStatus() != ChildStatus.ACTIVE, "motherId", "pairing.child.notActive");
+		RuleViolationException.refuseIf(
+				mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE, "motherId",
+				"pairing.mother.notActive");
+		RuleViolationException.refuseIf(this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent(),
+				"motherId", "pairing.child.alreadyPaired");
 		int capacity = this.federations.settings(mother.getFederation()).motherCapacity();
-		if (this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity) {
-			throw new RuleViolationException("motherId", "pairing.mother.full", capacity);
-		}
+		RuleViolationException.refuseIf(this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity,
+				"motherId", "pairing.mother.full", capacity);
 		Pairing pairing;
 		try {
 			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id()));
@@ -217,19 +210,14 @@ public class PairingService {
 	public Pairing end(long pairingId, LocalDate endDate, PairingEndReason reason, String note, CurrentUser user) {
 		user.requireManager();
 		Pairing pairing = get(pairingId, user);
-		if (!pairing.isActive()) {
-			throw new RuleViolationException("endDate", "pairing.alreadyEnded");
-		}
-		if (reason == null) {
-			throw new RuleViolationException("reason", "pairing.reason.required");
-		}
-		if (endDate == null || endDate.isBefore(pairing.getStartDate()) || endDate.isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("endDate", "pairing.endDate.invalid");
-		}
+		RuleViolationException.refuseIf(!pairing.isActive(), "endDate", "pairing.alreadyEnded");
+		RuleViolationException.refuseIf(reason == null, "reason", "pairing.reason.required");
+		RuleViolationException.refuseIf(endDate == null || endDate.isBefore(pairing.getStartDate())
+				|| endDate.isAfter(LocalDate.now(this.clock)), "endDate", "pairing.endDate.invalid");
 		String trimmed = note == null || note.isBlank() ? null : note.trim();
-		if (trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException("note", "pairing.note.invalid");
-		}
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				"note", "pairing.note.invalid");
 		pairing.end(endDate, reason, trimmed, user.id());
 		this.pairings.saveAndFlush(pairing);
 		this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);

@@ -21,6 +21,7 @@ import static org.caringmothers.common.validation.Texts.trimToNull;
 import org.caringmothers.need.NeedCategory;
 import org.caringmothers.need.NeedForm;
 import org.caringmothers.need.Urgency;
+import org.caringmothers.common.web.VersionedForm;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
@@ -31,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Getter
 @Setter
-public class VisitForm {
+public class VisitForm extends VersionedForm {
 
 	static final int GIFT_ROWS = 2;
 
@@ -80,8 +81,6 @@ public class VisitForm {
 	@NotNull
 	@Size(min = 8, max = 64)
 	private String clientToken;
-
-	private Long version;
 
 	public VisitForm() {
 		padGifts();

@@ -134,9 +134,7 @@ public class VisitService {
 		Pairing pairing = myPairing(pairingId, user);
 		checkDate(form, pairing);
 		String photoProblem = PhotoStore.problem(form.getPhotos());
-		if (photoProblem != null) {
-			throw new RuleViolationException("photos", photoProblem);
-		}
+		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
 		if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
 				|| form.getNeedDescription().isBlank())) {
 			throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
@@ -214,9 +212,7 @@ public class VisitService {
 	@Transactional
 	public Visit update(long visitId, VisitForm form, CurrentUser user) {
 		Visit visit = myVisit(visitId, user);
-		if (!visit.editableAt(this.clock.instant())) {
-			throw new RuleViolationException(null, "visit.locked");
-		}
+		RuleViolationException.refuseIf(!visit.editableAt(this.clock.instant()), null, "visit.locked");
 		Versions.check(form.getVersion(), visit.getVersion(), Visit.class, visitId);
 		checkDate(form, visit.getPairing());
 		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
@@ -228,9 +224,7 @@ public class VisitService {
 		if (photoProblem == null && current.size() - removed.size() + added.size() > PhotoStore.MAX_PHOTOS) {
 			photoProblem = "visit.photo.tooMany";
 		}
-		if (photoProblem != null) {
-			throw new RuleViolationException("photos", photoProblem);
-		}
+		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
 		visit.fill(form.toParameters());
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
@@ -273,12 +267,8 @@ public class VisitService {
 	public void remind(long pairingId, CurrentUser user) {
 		user.requireManager();
 		Pairing pairing = this.pairings.get(pairingId, user);
-		if (!pairing.isActive()) {
-			throw new RuleViolationException(null, "pairing.alreadyEnded");
-		}
-		if (pairing.getMother().getAccountId() == null) {
-			throw new RuleViolationException(null, "visit.remind.noChannel");
-		}
+		RuleViolationException.refuseIf(!pairing.isActive(), null, "pairing.alreadyEnded");
+		RuleViolationException.refuseIf(pairing.getMother().getAccountId() == null, null, "visit.remind.noChannel");
 		this.visits.remind(pairingId, user.id());
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, null);
 	}
@@ -297,24 +287,20 @@ public class VisitService {
 			.require(this.visits.findDetailedById(visitId), found -> found.getPairing().getChild().getFederation(),
 					"visit " + visitId);
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
-		if (flag && trimmed == null) {
-			throw new RuleViolationException("comment", "visit.review.commentRequired");
-		}
-		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException("comment", "visit.review.commentInvalid");
-		}
+		RuleViolationException.refuseIf(flag && trimmed == null, "comment", "visit.review.commentRequired");
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				"comment", "visit.review.commentInvalid");
 		visit.review(user.id(), flag, trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, visit.getId(), flag ? "flagged" : "reviewed");
 		return visit;
 	}
 
 	private void checkDate(VisitForm form, Pairing pairing) {
-		if (form.getVisitDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("visitDate", "visit.date.future");
-		}
-		if (form.getVisitDate().isBefore(pairing.getStartDate())) {
-			throw new RuleViolationException("visitDate", "visit.date.beforePairing");
-		}
+		RuleViolationException.refuseIf(form.getVisitDate().isAfter(LocalDate.now(this.clock)), "visitDate",
+				"visit.date.future");
+		RuleViolationException.refuseIf(form.getVisitDate().isBefore(pairing.getStartDate()), "visitDate",
+				"visit.date.beforePairing");
 	}
 
 	private List<ChildCard> cards(List<Pairing> active) {

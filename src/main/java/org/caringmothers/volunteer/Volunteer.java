@@ -1,6 +1,5 @@
 package org.caringmothers.volunteer;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumSet;
@@ -22,10 +21,10 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 import org.caringmothers.federation.Station;
 import org.hibernate.annotations.BatchSize;
 
@@ -38,11 +37,7 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "volunteer")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Volunteer extends VersionedEntity {
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Volunteer extends FederationRecord {
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "station_id")
@@ -103,13 +98,8 @@ public class Volunteer extends VersionedEntity {
 
 	private String statusReason;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
 	Volunteer(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	/** The phone number as every page shows it. */
@@ -131,7 +121,7 @@ public class Volunteer extends VersionedEntity {
 	}
 
 	void update(Federation federation, Station station, VolunteerParameters record) {
-		this.federation = federation;
+		placeIn(federation);
 		this.station = station;
 		this.role = record.role();
 		this.name = record.name();

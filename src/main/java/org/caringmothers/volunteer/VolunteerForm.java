@@ -1,19 +1,15 @@
 package org.caringmothers.volunteer;
 
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
-import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
-
-import org.springframework.format.annotation.DateTimeFormat;
+import org.caringmothers.common.web.PersonForm;
 
 import static org.caringmothers.common.validation.Texts.trimToNull;
 
@@ -23,25 +19,12 @@ import static org.caringmothers.common.validation.Texts.trimToNull;
  */
 @Getter
 @Setter
-public class VolunteerForm {
+public class VolunteerForm extends PersonForm {
 
 	/** Validation group of the fields that a new volunteer must have. */
 	public interface Create {
 
 	}
-
-	@NotBlank
-	@Size(max = 40)
-	@PlainText
-	private String name;
-
-	@NotNull
-	private Gender gender;
-
-	@NotNull
-	@Past
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate birthDate;
 
 	@NotBlank(groups = Create.class)
 	@Size(max = 20)
@@ -61,16 +44,10 @@ public class VolunteerForm {
 
 	private Set<Skill> skills = EnumSet.noneOf(Skill.class);
 
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
-
 	private Long stationId;
 
 	@NotNull
 	private VolunteerRole role;
-
-	private Long version;
 
 	public static VolunteerForm of(Volunteer volunteer) {
 		VolunteerForm form = new VolunteerForm();
@@ -90,7 +67,7 @@ public class VolunteerForm {
 
 	/** What the service hands to the volunteer's record. */
 	VolunteerParameters toParameters() {
-		return new VolunteerParameters(this.role, this.name.trim(), this.gender, this.birthDate,
+		return new VolunteerParameters(this.role, getName().trim(), getGender(), getBirthDate(),
 				trimToNull(this.workUnit), trimToNull(this.occupation), Set.copyOf(this.skills));
 	}
 

@@ -3,25 +3,18 @@ package org.caringmothers.volunteer;
 import java.util.List;
 import java.util.Optional;
 
+import org.caringmothers.common.persistence.PersonRepository;
+
 import org.springframework.data.jpa.repository.EntityGraph;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface VolunteerRepository extends JpaRepository<Volunteer, Long>, JpaSpecificationExecutor<Volunteer> {
+interface VolunteerRepository extends PersonRepository<Volunteer> {
 
 	/** A volunteer with everything her page shows about herself. */
 	@EntityGraph(attributePaths = { "federation", "station", "skills" })
 	Optional<Volunteer> findDetailedById(Long id);
-
-	/** The federation holding the record with this keyed hash, anywhere. */
-	@Query("select v.federation.name from Volunteer v where v.idNumberIndex = :index")
-	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
-
-	@Query("select v.id from Volunteer v where v.idNumberIndex = :index")
-	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
 
 	/** The reserves backing a mother. */
 	@Query("""

@@ -314,9 +314,7 @@ public class VolunteerService {
 	public Activation createAccount(long id, String username, CurrentUser user) {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		if (volunteer.getAccountId() != null) {
-			throw new RuleViolationException("username", "volunteer.account.exists");
-		}
+		RuleViolationException.refuseIf(volunteer.getAccountId() != null, "username", "volunteer.account.exists");
 		return linkNewAccount(volunteer, username, user, "account created");
 	}
 
@@ -329,9 +327,7 @@ public class VolunteerService {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		Long old = volunteer.getAccountId();
-		if (old == null) {
-			throw new RuleViolationException("username", "volunteer.account.none");
-		}
+		RuleViolationException.refuseIf(old == null, "username", "volunteer.account.none");
 		this.accounts.setVolunteerAccountEnabled(old, false);
 		volunteer.linkAccount(null);
 		this.volunteers.saveAndFlush(volunteer);
@@ -346,9 +342,7 @@ public class VolunteerService {
 	public Activation reissueActivation(long id, CurrentUser user) {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		if (volunteer.getAccountId() == null) {
-			throw new RuleViolationException(null, "volunteer.account.none");
-		}
+		RuleViolationException.refuseIf(volunteer.getAccountId() == null, null, "volunteer.account.none");
 		Activation activation = this.accounts.reissueActivation(volunteer.getAccountId(), user);
 		this.audit.record(AuditAction.UPDATE, RECORD, id,
 				"activation code reissued for account " + activation.username());
@@ -356,9 +350,8 @@ public class VolunteerService {
 	}
 
 	private Activation linkNewAccount(Volunteer volunteer, String username, CurrentUser user, String what) {
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN || volunteer.getStatus() == VolunteerStatus.SUSPENDED) {
-			throw new RuleViolationException(null, "volunteer.account.notServing");
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN
+				|| volunteer.getStatus() == VolunteerStatus.SUSPENDED, null, "volunteer.account.notServing");
 		Activation activation = this.accounts.createForVolunteer(username, volunteer.getName(),
 				volunteer.getFederation(), user);
 		volunteer.linkAccount(activation.accountId());
@@ -405,9 +398,8 @@ public class VolunteerService {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		checkTraining(volunteer, form);
-		if (this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent()) {
-			throw new RuleViolationException(null, "volunteer.training.alreadyCredited", volunteer.getName());
-		}
+		RuleViolationException.refuseIf(this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent(), null,
+				"volunteer.training.alreadyCredited", volunteer.getName());
 		TrainingRecord record = this.trainings
 			.saveAndFlush(new TrainingRecord(id, form, user.id(), this.clock.instant(), eventId));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "training " + record.getTrainingDate() + " "
@@ -433,9 +425,8 @@ public class VolunteerService {
 	@Transactional
 	public int updateTrainingCredits(long eventId, TrainingForm form, CurrentUser user) {
 		user.requireManager();
-		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("trainingDate", "volunteer.training.future");
-		}
+		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+				"volunteer.training.future");
 		List<TrainingRecord> records = this.trainings.findByEventId(eventId);
 		records.forEach(record -> record.update(form));
 		this.trainings.saveAll(records);
@@ -447,26 +438,21 @@ public class VolunteerService {
 	public Volunteer back(long reserveId, BackingForm form, CurrentUser user) {
 		user.requireManager();
 		Volunteer reserve = get(reserveId, user);
-		if (!reserve.isReserve()) {
-			throw new RuleViolationException("motherId", "volunteer.backing.notReserve");
-		}
-		if (reserve.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
-		}
+		RuleViolationException.refuseIf(!reserve.isReserve(), "motherId", "volunteer.backing.notReserve");
+		RuleViolationException.refuseIf(reserve.getStatus() == VolunteerStatus.WITHDRAWN, "motherId",
+				"volunteer.backing.withdrawn");
 		Scope scope = backingScope(reserve, user);
 		Volunteer mother = this.volunteers.findDetailedById(form.getMotherId())
 			.filter(candidate -> scope.covers(candidate.getFederation()))
 			.filter(Volunteer::isMother)
 			.orElseThrow(() -> new RuleViolationException("motherId", "volunteer.backing.unknownMother"));
-		if (mother.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
-		}
-		if (this.volunteers.findMothersBackedBy(reserveId).stream().anyMatch(m -> m.getId().equals(mother.getId()))) {
-			throw new RuleViolationException("motherId", "volunteer.backing.already", mother.getName());
-		}
-		if (this.volunteers.countReservesOf(mother.getId()) >= MAX_RESERVES) {
-			throw new RuleViolationException("motherId", "volunteer.backing.full", mother.getName(), MAX_RESERVES);
-		}
+		RuleViolationException.refuseIf(mother.getStatus() == VolunteerStatus.WITHDRAWN, "motherId",
+				"volunteer.backing.withdrawn");
+		RuleViolationException.refuseIf(
+				this.volunteers.findMothersBackedBy(reserveId).stream().anyMatch(m -> m.getId().equals(mother.getId())),
+				"motherId", "volunteer.backing.already", mother.getName());
+		RuleViolationException.refuseIf(this.volunteers.countReservesOf(mother.getId()) >= MAX_RESERVES, "motherId",
+				"volunteer.backing.full", mother.getName(), MAX_RESERVES);
 		reserve.back(mother);
 		this.volunteers.saveAndFlush(reserve);
 		this.audit.record(AuditAction.UPDATE, RECORD, reserveId, "backs mother #" + mother.getId());
@@ -541,28 +527,23 @@ public class VolunteerService {
 	}
 
 	private void checkTraining(Volunteer volunteer, TrainingForm form) {
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException(null, "volunteer.training.withdrawn");
-		}
-		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("trainingDate", "volunteer.training.future");
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
+				"volunteer.training.withdrawn");
+		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+				"volunteer.training.future");
 	}
 
 	private String checkedPhone(String raw) {
-		if (!PhoneNumbers.isValid(raw)) {
-			throw new RuleViolationException("phone", "phone.invalid");
-		}
+		RuleViolationException.refuseIf(!PhoneNumbers.isValid(raw), "phone", "phone.invalid");
 		return PhoneNumbers.normalise(raw);
 	}
 
 	private void checkPerson(VolunteerForm form) {
-		if (form.getBirthDate().plusYears(ADULT_AGE).isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("birthDate", "volunteer.birthDate.adult");
-		}
-		if (form.getRole() == VolunteerRole.RESERVE && (form.getSkills() == null || form.getSkills().isEmpty())) {
-			throw new RuleViolationException("skills", "volunteer.skills.reserveNeedsOne");
-		}
+		RuleViolationException.refuseIf(form.getBirthDate().plusYears(ADULT_AGE).isAfter(LocalDate.now(this.clock)),
+				"birthDate", "volunteer.birthDate.adult");
+		RuleViolationException.refuseIf(
+				form.getRole() == VolunteerRole.RESERVE && (form.getSkills() == null || form.getSkills().isEmpty()),
+				"skills", "volunteer.skills.reserveNeedsOne");
 	}
 
 	private void applyIdNumber(Volunteer volunteer, String idNumber) {

@@ -21,7 +21,6 @@ import org.caringmothers.common.web.Forms;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,22 +95,14 @@ class AccountController {
 		Account account = this.accounts.get(id, user);
 		form.setUsername(account.getUsername());
 		model.addAttribute("resetForm", new PasswordResetForm());
-		if (result.hasErrors()) {
-			return showForm(user, account, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.accounts.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, account, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "account.updated", account.getUsername());
+			return "redirect:/accounts";
+		}, () -> showForm(user, account, model), () -> {
 			Account current = this.accounts.get(id, user);
 			return EditConflict.showAgain(model, AccountForm.of(current), () -> showForm(user, current, model));
-		}
-		FlashMessages.success(redirect, "account.updated", account.getUsername());
-		return "redirect:/accounts";
+		});
 	}
 
 	@PostMapping("/{id}/password")

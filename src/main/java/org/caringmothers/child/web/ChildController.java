@@ -1,7 +1,5 @@
 package org.caringmothers.child.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -24,7 +22,6 @@ import org.caringmothers.common.web.ListSort;
 import org.caringmothers.common.web.Forms;
 
 import org.springframework.data.domain.Page;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +47,6 @@ class ChildController {
 
 	private final ChildService children;
 
-	private final Clock clock;
-
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("allCategories", ChildCategory.values());
@@ -60,7 +55,6 @@ class ChildController {
 		model.addAttribute("allGenders", Gender.values());
 		model.addAttribute("allSituations", ParentsSituation.values());
 		model.addAttribute("allRelations", GuardianRelation.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
@@ -128,23 +122,15 @@ class ChildController {
 		Child child = this.children.get(id, user);
 		form.padGuardians();
 		model.addAttribute("child", child);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.children.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return FORM;
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "child.updated", form.getName().trim());
+			return "redirect:/children/" + id;
+		}, () -> FORM, () -> {
 			Child current = this.children.get(id, user);
 			model.addAttribute("child", current);
 			return EditConflict.showAgain(model, ChildForm.of(current), () -> FORM);
-		}
-		FlashMessages.success(redirect, "child.updated", form.getName().trim());
-		return "redirect:/children/" + id;
+		});
 	}
 
 	@PostMapping("/{id}/status")

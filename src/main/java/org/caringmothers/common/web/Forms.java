@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.caringmothers.common.RuleViolationException;
 
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 
 /** Small helpers for the form controllers. */
@@ -30,6 +31,21 @@ public final class Forms {
 			}
 		}
 		return showAgain.get();
+	}
+
+	/**
+	 * {@link #submit(BindingResult, Supplier, Supplier)} for an edit form: when someone
+	 * else saved the record meanwhile, {@code onConflict} shows it again (see
+	 * {@link EditConflict}).
+	 */
+	public static String submit(BindingResult result, Supplier<String> action, Supplier<String> showAgain,
+			Supplier<String> onConflict) {
+		try {
+			return submit(result, action, showAgain);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			return onConflict.get();
+		}
 	}
 
 	/** Puts a broken business rule on its field, so that the form is shown again. */

@@ -1,8 +1,5 @@
 package org.caringmothers.event.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
@@ -24,7 +21,6 @@ import org.caringmothers.volunteer.VolunteerRole;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,13 +52,10 @@ class EventController {
 
 	private final EventService events;
 
-	private final Clock clock;
-
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("allTypes", EventType.values());
 		model.addAttribute("allGenders", Gender.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
@@ -111,22 +104,14 @@ class EventController {
 			@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Event event = this.events.get(id, user);
-		if (result.hasErrors()) {
-			return showForm(event, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.events.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(event, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
+			return "redirect:/events/" + id;
+		}, () -> showForm(event, model), () -> {
 			Event current = this.events.get(id, user);
 			return EditConflict.showAgain(model, EventForm.of(current), () -> showForm(current, model));
-		}
-		FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
-		return "redirect:/events/" + id;
+		});
 	}
 
 	@PostMapping("/{id}/attendees")

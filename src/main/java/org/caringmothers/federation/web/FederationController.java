@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.common.web.EditConflict;
@@ -18,7 +17,6 @@ import org.caringmothers.federation.StationForm;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,9 +57,7 @@ class FederationController {
 					this.federations.search(q, scope, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("path"))));
 		}
 		else {
-			List<Federation> children = this.federations.children(root);
-			model.addAttribute("children", children);
-			model.addAttribute("childCounts", this.federations.childCounts(children));
+			addChildren(root, model);
 		}
 		return "federation/tree";
 	}
@@ -71,10 +67,7 @@ class FederationController {
 	 */
 	@GetMapping("/{id}/children")
 	String children(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		Federation parent = this.federations.get(id, Scope.of(user));
-		List<Federation> children = this.federations.children(parent);
-		model.addAttribute("children", children);
-		model.addAttribute("childCounts", this.federations.childCounts(children));
+		addChildren(this.federations.get(id, Scope.of(user)), model);
 		return "federation/tree :: nodes";
 	}
 
@@ -136,23 +129,15 @@ class FederationController {
 		Federation federation = this.federations.get(id, scope);
 		model.addAttribute("federation", federation);
 		model.addAttribute("settings", this.federations.settings(federation));
-		if (result.hasErrors()) {
-			return "federation/form";
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.federations.update(id, form, scope);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return "federation/form";
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "federation.updated", form.getName());
+			return "redirect:/federations/" + id;
+		}, () -> "federation/form", () -> {
 			Federation current = this.federations.get(id, scope);
 			model.addAttribute("federation", current);
 			return EditConflict.showAgain(model, FederationForm.of(current), () -> "federation/form");
-		}
-		FlashMessages.success(redirect, "federation.updated", form.getName());
-		return "redirect:/federations/" + id;
+		});
 	}
 
 	@GetMapping("/{id}/stations/new")
@@ -179,6 +164,12 @@ class FederationController {
 		model.addAttribute("parent", parent);
 		model.addAttribute("childLevel", parent.getLevel().childLevel());
 		return "federation/child-form";
+	}
+
+	private void addChildren(Federation parent, Model model) {
+		List<Federation> children = this.federations.children(parent);
+		model.addAttribute("children", children);
+		model.addAttribute("childCounts", this.federations.childCounts(children));
 	}
 
 }

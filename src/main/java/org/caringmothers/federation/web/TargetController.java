@@ -8,7 +8,6 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
@@ -20,7 +19,6 @@ import org.caringmothers.federation.TargetForm;
 import org.caringmothers.federation.TargetService;
 import org.caringmothers.federation.TargetValue;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,22 +71,14 @@ class TargetController {
 					String.valueOf(TargetService.LAST_YEAR));
 			return "redirect:/targets/" + id;
 		}
-		if (result.hasErrors()) {
-			return show(federation, year, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.targets.save(id, year, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return show(federation, year, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
+			return "redirect:/targets/" + id + "?year=" + year;
+		}, () -> show(federation, year, model), () -> {
 			return EditConflict.showAgain(model, this.targets.form(federation, year),
 					() -> show(federation, year, model));
-		}
-		FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
-		return "redirect:/targets/" + id + "?year=" + year;
+		});
 	}
 
 	private String show(Federation federation, int year, Model model) {

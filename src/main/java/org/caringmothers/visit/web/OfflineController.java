@@ -20,12 +20,7 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.AccountStatus;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.need.NeedCategory;
-import org.caringmothers.need.Urgency;
-import org.caringmothers.visit.CareType;
 import org.caringmothers.visit.ChildCard;
-import org.caringmothers.visit.ChildMood;
-import org.caringmothers.visit.ContactMode;
 import org.caringmothers.visit.Gift;
 import org.caringmothers.visit.Visit;
 import org.caringmothers.visit.VisitForm;
@@ -85,11 +80,7 @@ class OfflineController {
 	/** The app shell: the same for every mother, nothing personal, kept by the worker. */
 	@GetMapping("/offline")
 	String shell(Model model) {
-		model.addAttribute("modes", ContactMode.values());
-		model.addAttribute("careTypes", CareType.values());
-		model.addAttribute("moods", ChildMood.values());
-		model.addAttribute("needCategories", NeedCategory.values());
-		model.addAttribute("urgencies", Urgency.values());
+		ContactChoices.addTo(model);
 		model.addAttribute("keepDays", KEEP_DAYS);
 		return "visit/offline";
 	}

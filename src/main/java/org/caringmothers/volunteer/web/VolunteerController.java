@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
@@ -29,7 +28,6 @@ import org.caringmothers.volunteer.VolunteerService;
 import org.caringmothers.volunteer.VolunteerStatus;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -75,7 +73,6 @@ class VolunteerController {
 		model.addAttribute("allRoles", VolunteerRole.values());
 		model.addAttribute("allSkills", Skill.values());
 		model.addAttribute("allGenders", Gender.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
@@ -153,22 +150,14 @@ class VolunteerController {
 			@Valid @ModelAttribute("form") VolunteerForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Volunteer volunteer = this.volunteers.get(id, user);
-		if (result.hasErrors()) {
-			return showForm(user, volunteer, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.volunteers.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, volunteer, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "volunteer.updated", form.getName().trim());
+			return "redirect:/volunteers/" + id;
+		}, () -> showForm(user, volunteer, model), () -> {
 			Volunteer current = this.volunteers.get(id, user);
 			return EditConflict.showAgain(model, VolunteerForm.of(current), () -> showForm(user, current, model));
-		}
-		FlashMessages.success(redirect, "volunteer.updated", form.getName().trim());
-		return "redirect:/volunteers/" + id;
+		});
 	}
 
 	@PostMapping("/{id}/status")
