@@ -6,34 +6,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** A user account: one role, one federation whose subtree bounds what it sees. */
 @Entity
 @Table(name = "app_user")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Account {
+public class Account extends FederationRecord {
 
 	static final int MAX_FAILED_ATTEMPTS = 6;
 
 	static final long LOCK_MINUTES = 15;
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
 
 	@Column(nullable = false, updatable = false)
 	private String username;
@@ -44,10 +34,6 @@ public class Account {
 
 	@Enumerated(EnumType.STRING)
 	private Role role;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
 
 	private boolean enabled;
 
@@ -65,24 +51,16 @@ public class Account {
 
 	private Instant activationExpiresAt;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
-	@Version
-	private long version;
-
 	Account(String username, String displayName, String passwordHash, Role role, Federation federation,
 			boolean mustChangePassword, Long createdBy) {
+		super(createdBy);
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.role = role;
-		this.federation = federation;
+		placeIn(federation);
 		this.enabled = true;
 		this.mustChangePassword = mustChangePassword;
-		this.createdBy = createdBy;
 	}
 
 	boolean lockedAt(Instant now) {
@@ -106,7 +84,7 @@ public class Account {
 	void update(String displayName, Role role, Federation federation) {
 		this.displayName = displayName;
 		this.role = role;
-		this.federation = federation;
+		placeIn(federation);
 	}
 
 	void enable(boolean enabled) {

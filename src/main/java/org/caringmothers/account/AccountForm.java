@@ -8,11 +8,12 @@ import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.RecordForm;
 
 /** Creates or edits an account. The initial password is only used on creation. */
 @Getter
 @Setter
-public class AccountForm {
+public class AccountForm extends RecordForm {
 
 	/** Validation group of the fields that only a new account has. */
 	public interface Create {
@@ -31,14 +32,8 @@ public class AccountForm {
 	@NotNull
 	private Role role;
 
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
-
 	@Size(max = 64)
 	private String initialPassword;
-
-	private Long version;
 
 	public static AccountForm of(Account account) {
 		AccountForm form = new AccountForm();

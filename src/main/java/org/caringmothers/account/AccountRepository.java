@@ -1,7 +1,6 @@
 package org.caringmothers.account;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -17,9 +16,6 @@ interface AccountRepository extends JpaRepository<Account, Long>, JpaSpecificati
 	Optional<Account> findByUsername(String username);
 
 	boolean existsByUsername(String username);
-
-	@Query("select a.role, count(a) from Account a where a.federation.path like :pathPattern group by a.role")
-	List<Object[]> countByRole(@Param("pathPattern") String pathPattern);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = "update app_user set failed_attempts = 0, locked_until = null, last_login_at = :now where username = :username",

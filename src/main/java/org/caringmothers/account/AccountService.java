@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
@@ -31,7 +33,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +68,8 @@ public class AccountService {
 	private final ObjectProvider<PersonalWords> personalWords;
 
 	private final AuditService audit;
+
+	private final GroupCounts counts;
 
 	@Value("${caringmothers.account.activation-days:7}")
 	private int activationDays = 7;
@@ -118,11 +121,7 @@ public class AccountService {
 	}
 
 	public Map<Role, Long> countByRole(Federation federation) {
-		Map<Role, Long> counts = new EnumMap<>(Role.class);
-		for (Object[] row : this.accounts.countByRole(federation.getPath() + "%")) {
-			counts.put((Role) row[0], (Long) row[1]);
-		}
-		return counts;
+		return this.counts.countBy(Account.class, "role", Role.class, Scope.of(federation).where("federation"));
 	}
 
 	@Transactional
@@ -154,9 +153,7 @@ public class AccountService {
 	@Transactional
 	public Account update(long id, AccountForm form, CurrentUser actor) {
 		Account account = get(id, actor);
-		if (form.getVersion() == null || form.getVersion() != account.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Account.class, id);
-		}
+		Versions.check(form.getVersion(), account.getVersion(), Account.class, id);
 		Federation federation = checkRoleAndFederation(form, actor);
 		if (account.getId() == actor.id() && form.getRole() != account.getRole()) {
 			throw new RuleViolationException("role", "account.role.ownRole");

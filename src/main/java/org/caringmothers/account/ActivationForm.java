@@ -8,7 +8,7 @@ import lombok.Setter;
 /** A caring mother exchanges the code on her slip for a password of her own. */
 @Getter
 @Setter
-public class ActivationForm {
+public class ActivationForm extends NewPasswordForm {
 
 	@NotBlank
 	@Size(max = 40)
@@ -17,13 +17,5 @@ public class ActivationForm {
 	@NotBlank
 	@Size(max = 20)
 	private String code;
-
-	@NotBlank
-	@Size(max = 64)
-	private String newPassword;
-
-	@NotBlank
-	@Size(max = 64)
-	private String confirmPassword;
 
 }

@@ -8,18 +8,10 @@ import lombok.Setter;
 /** The signed-in user's own password change. */
 @Getter
 @Setter
-public class PasswordChangeForm {
+public class PasswordChangeForm extends NewPasswordForm {
 
 	@NotBlank
 	@Size(max = 64)
 	private String currentPassword;
-
-	@NotBlank
-	@Size(max = 64)
-	private String newPassword;
-
-	@NotBlank
-	@Size(max = 64)
-	private String confirmPassword;
 
 }

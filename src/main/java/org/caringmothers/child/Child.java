@@ -15,36 +15,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.Formula;
 import org.caringmothers.common.Gender;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** A child in the programme. */
 @Entity
 @Table(name = "child")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Child {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Child extends FederationRecord {
 
 	private String name;
 
@@ -105,32 +92,13 @@ public class Child {
 
 	private Instant statusChangedAt;
 
-	private Long createdBy;
-
-	/**
-	 * Active pairings of the child (0 or 1), read from the pairing table without
-	 * depending on its module.
-	 */
-	@Formula("(select count(*) from pairing p where p.child_id = id and p.end_date is null)")
-	private int activePairings;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
-	@Version
-	private long version;
-
 	Child(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	/** Age in whole years on the given day. */
 	public int ageOn(LocalDate day) {
 		return Period.between(this.birthDate, day).getYears();
-	}
-
-	public boolean isPaired() {
-		return this.activePairings > 0;
 	}
 
 	public boolean hasIdNumber() {
@@ -143,29 +111,28 @@ public class Child {
 		this.idNumberMasked = masked;
 	}
 
-	void update(Federation federation, ChildForm form) {
-		this.federation = federation;
-		this.name = form.getName().trim();
-		this.gender = form.getGender();
-		this.birthDate = form.getBirthDate();
+	void update(Federation federation, ChildParameters record) {
+		placeIn(federation);
+		this.name = record.name();
+		this.gender = record.gender();
+		this.birthDate = record.birthDate();
 		this.categories.clear();
-		this.categories.addAll(form.getCategories());
-		this.parentsSituation = form.getParentsSituation();
-		this.parentsWorkPlace = ChildForm.trimToNull(form.getParentsWorkPlace());
-		this.school = ChildForm.trimToNull(form.getSchool());
-		this.grade = ChildForm.trimToNull(form.getGrade());
-		this.address = ChildForm.trimToNull(form.getAddress());
+		this.categories.addAll(record.categories());
+		this.parentsSituation = record.parentsSituation();
+		this.parentsWorkPlace = record.parentsWorkPlace();
+		this.school = record.school();
+		this.grade = record.grade();
+		this.address = record.address();
 		this.guardians.clear();
-		for (GuardianForm guardian : form.filledGuardians()) {
-			this.guardians
-				.add(new Guardian(guardian.getName().trim(), guardian.getRelation(), guardian.normalisedPhone()));
+		for (ChildParameters.GuardianParameters guardian : record.guardians()) {
+			this.guardians.add(new Guardian(guardian.name(), guardian.relation(), guardian.phone()));
 		}
-		this.healthNotes = ChildForm.trimToNull(form.getHealthNotes());
-		this.healthShareable = form.isHealthShareable();
-		this.riskLevel = form.getRiskLevel();
-		this.consentDate = form.getConsentDate();
-		this.consentBy = ChildForm.trimToNull(form.getConsentBy());
-		this.consentScope = ChildForm.trimToNull(form.getConsentScope());
+		this.healthNotes = record.healthNotes();
+		this.healthShareable = record.healthShareable();
+		this.riskLevel = record.riskLevel();
+		this.consentDate = record.consentDate();
+		this.consentBy = record.consentBy();
+		this.consentScope = record.consentScope();
 	}
 
 	void changeStatus(ChildStatus status, String reason, Instant at) {

@@ -10,13 +10,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
-import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.PersonForm;
+
+import static org.caringmothers.common.validation.Texts.trimToNull;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -26,22 +27,9 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @Getter
 @Setter
-public class ChildForm {
+public class ChildForm extends PersonForm {
 
 	static final int GUARDIAN_ROWS = 3;
-
-	@NotBlank
-	@Size(max = 40)
-	@PlainText
-	private String name;
-
-	@NotNull
-	private Gender gender;
-
-	@NotNull
-	@Past
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate birthDate;
 
 	@Size(max = 20)
 	private String idNumber;
@@ -63,10 +51,6 @@ public class ChildForm {
 	@Size(max = 20)
 	@PlainText
 	private String grade;
-
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
 
 	@Size(max = 200)
 	@PlainText
@@ -97,8 +81,6 @@ public class ChildForm {
 	@Size(max = 200)
 	@PlainText
 	private String consentScope;
-
-	private Long version;
 
 	public ChildForm() {
 		padGuardians();
@@ -140,8 +122,17 @@ public class ChildForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the child's record. */
+	ChildParameters toParameters() {
+		return new ChildParameters(getName().trim(), getGender(), getBirthDate(), Set.copyOf(this.categories),
+				this.parentsSituation, trimToNull(this.parentsWorkPlace), trimToNull(this.school),
+				trimToNull(this.grade), trimToNull(this.address),
+				filledGuardians().stream()
+					.map(guardian -> new ChildParameters.GuardianParameters(guardian.getName().trim(),
+							guardian.getRelation(), guardian.normalisedPhone()))
+					.toList(),
+				trimToNull(this.healthNotes), this.healthShareable, this.riskLevel, this.consentDate,
+				trimToNull(this.consentBy), trimToNull(this.consentScope));
 	}
 
 }

@@ -5,24 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.caringmothers.common.persistence.PersonRepository;
+
 import org.springframework.data.jpa.repository.EntityGraph;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationExecutor<Child> {
+interface ChildRepository extends PersonRepository<Child> {
 
 	/** A child with everything its page shows. */
 	@EntityGraph(attributePaths = { "federation", "guardians", "categories" })
 	Optional<Child> findDetailedById(Long id);
-
-	@Query("select c.federation.name from Child c where c.idNumberIndex = :index")
-	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
-
-	@Query("select c.id from Child c where c.idNumberIndex = :index")
-	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
 
 	/** Active children born on or before the date, locked until the transaction ends. */
 	@Query(value = "select id from child where birth_date <= :bornOnOrBefore and status = 'ACTIVE' order by id for update",
@@ -35,8 +29,5 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
 			  c.version = c.version + 1
 			where c.id in :ids and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
 	int ageOut(@Param("ids") java.util.Collection<Long> ids, @Param("now") Instant now);
-
-	@Query("select c.status, count(c) from Child c where c.federation.path like :pathPattern group by c.status")
-	List<Object[]> countByStatus(@Param("pathPattern") String pathPattern);
 
 }

@@ -2,23 +2,26 @@ package org.caringmothers.child;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.common.Gender;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.persistence.BatchImport;
+import org.caringmothers.common.web.Filters;
+import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.PhoneNumbers;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -29,8 +32,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +63,10 @@ public class ChildService {
 
 	private final ApplicationEventPublisher events;
 
+	private final GroupCounts counts;
+
+	private final ChildPairings pairings;
+
 	public Page<Child> list(ChildFilter filter, CurrentUser user, Pageable pageable) {
 		Specification<Child> spec = specification(filter, user);
 		if (spec == null) {
@@ -70,24 +75,32 @@ public class ChildService {
 		return this.children.findAll(spec.and(Scope.fetching("federation")), pageable);
 	}
 
+	/** Which of these children have an active pairing (for the list's column). */
+	public Set<Long> pairedAmong(Page<Child> page) {
+		return page.isEmpty() ? Set.of() : this.pairings.pairedAmong(page.map(Child::getId).getContent());
+	}
+
+	/**
+	 * Active children in the scope that also meet the condition (which another module,
+	 * e.g. pairing, may supply), with their federation.
+	 */
+	public Page<Child> findActive(Scope scope, Specification<Child> condition, Pageable pageable) {
+		Specification<Child> active = (root, query, builder) -> builder.equal(root.get("status"), ChildStatus.ACTIVE);
+		return this.children.findAll(
+				scope.<Child>where("federation").and(active).and(condition).and(Scope.fetching("federation")),
+				pageable);
+	}
+
 	/** Counts by status within the same scope and filters, status itself aside. */
 	public Map<ChildStatus, Long> countByStatus(ChildFilter filter, CurrentUser user) {
-		Map<ChildStatus, Long> counts = new EnumMap<>(ChildStatus.class);
-		ChildFilter withoutStatus = copyWithoutStatus(filter);
-		for (ChildStatus status : ChildStatus.values()) {
-			Specification<Child> spec = specification(withoutStatus, user);
-			counts.put(status, spec == null ? 0 : this.children
-				.count(spec.and((root, query, builder) -> builder.equal(root.get("status"), status))));
-		}
-		return counts;
+		return this.counts.countBy(Child.class, "status", ChildStatus.class,
+				specification(copyWithoutStatus(filter), user));
 	}
 
 	/** A child within the user's scope, or 404; does not write to the audit log. */
 	public Child get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.children.findDetailedById(id)
-			.filter(child -> scope.covers(child.getFederation()))
-			.orElseThrow(() -> new NotFoundException("child " + id));
+		return Scope.of(user)
+			.require(this.children.findDetailedById(id), child -> child.getFederation(), "child " + id);
 	}
 
 	/** Opens a child's page: the view is recorded in the audit log. */
@@ -99,11 +112,11 @@ public class ChildService {
 
 	@Transactional
 	public Child register(ChildForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, null);
 		Child child = new Child(user.id());
-		child.update(federation, form);
+		child.update(federation, form.toParameters());
 		applyIdNumber(child, form.getIdNumber());
 		try {
 			child = this.children.saveAndFlush(child);
@@ -133,42 +146,28 @@ public class ChildService {
 	 */
 	@Transactional
 	List<Long> registerImported(List<ChildForm> forms, CurrentUser user, java.util.function.IntConsumer onRow) {
-		requireManager(user);
-		this.entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-		Map<String, Federation> federationsByCode = new java.util.HashMap<>();
-		List<Long> ids = new java.util.ArrayList<>();
-		for (int i = 0; i < forms.size(); i++) {
-			ChildForm form = forms.get(i);
-			Federation federation = federationsByCode.computeIfAbsent(form.getFederationCode(),
+		user.requireManager();
+		return BatchImport.save(this.entityManager, forms, (ChildForm form, Map<String, Federation> federations) -> {
+			Federation federation = federations.computeIfAbsent(form.getFederationCode(),
 					code -> checkedFederation(form, user));
 			checkRules(form, null);
 			Child child = new Child(user.id());
-			child.update(federation, form);
+			child.update(federation, form.toParameters());
 			applyIdNumber(child, form.getIdNumber());
-			ids.add(this.children.save(child).getId());
-			if (i % 250 == 249) {
-				this.entityManager.flush();
-				this.entityManager.clear();
-				federationsByCode.clear();
-			}
-			onRow.accept(i);
-		}
-		this.entityManager.flush();
-		return ids;
+			return this.children.save(child).getId();
+		}, onRow);
 	}
 
 	@Transactional
 	public Child update(long id, ChildForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Child child = get(id, user);
-		if (form.getVersion() == null || form.getVersion() != child.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Child.class, id);
-		}
+		Versions.check(form.getVersion(), child.getVersion(), Child.class, id);
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, child);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
-		child.update(federation, form);
+		child.update(federation, form.toParameters());
 		if (form.getIdNumber() != null && !form.getIdNumber().isBlank()) {
 			applyIdNumber(child, form.getIdNumber());
 		}
@@ -179,21 +178,18 @@ public class ChildService {
 
 	@Transactional
 	public Child changeStatus(long id, ChildStatus status, String reason, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Child child = get(id, user);
 		String trimmed = reason == null ? "" : reason.trim();
-		if (status == ChildStatus.AGED_OUT) {
-			throw new RuleViolationException("status", "child.status.agedOutAutomatic");
-		}
-		if (status != ChildStatus.ACTIVE && trimmed.isEmpty()) {
-			throw new RuleViolationException("reason", "child.status.reasonRequired");
-		}
-		if (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0) {
-			throw new RuleViolationException("reason", "child.status.reasonInvalid");
-		}
-		if (status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE) {
-			throw new RuleViolationException("status", "child.status.adult");
-		}
+		RuleViolationException.refuseIf(status == ChildStatus.AGED_OUT, "status", "child.status.agedOutAutomatic");
+		RuleViolationException.refuseIf(status != ChildStatus.ACTIVE && trimmed.isEmpty(), "reason",
+				"child.status.reasonRequired");
+		RuleViolationException.refuseIf(
+				trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0, "reason",
+				"child.status.reasonInvalid");
+		RuleViolationException.refuseIf(
+				status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE, "status",
+				"child.status.adult");
 		ChildStatus from = child.getStatus();
 		child.changeStatus(status, trimmed.isEmpty() ? null : trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, child.getId(), status.name());
@@ -209,9 +205,7 @@ public class ChildService {
 	 */
 	@Transactional
 	public String reveal(long id, String field, int guardianIndex, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators may reveal numbers");
-		}
+		user.requireManager();
 		Child child = get(id, user);
 		String value;
 		if ("idNumber".equals(field) && child.hasIdNumber()) {
@@ -261,18 +255,14 @@ public class ChildService {
 
 	private void checkRules(ChildForm form, Child existing) {
 		LocalDate today = LocalDate.now(this.clock);
-		if (form.getBirthDate().isAfter(today)) {
-			throw new RuleViolationException("birthDate", "child.birthDate.future");
-		}
-		if (existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0) {
-			throw new RuleViolationException("birthDate", "child.birthDate.adult");
-		}
+		RuleViolationException.refuseIf(form.getBirthDate().isAfter(today), "birthDate", "child.birthDate.future");
+		RuleViolationException.refuseIf(
+				existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0, "birthDate",
+				"child.birthDate.adult");
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		if (idNumber != null && !idNumber.isEmpty()) {
 			String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
-			if (problem != null) {
-				throw new RuleViolationException("idNumber", problem);
-			}
+			RuleViolationException.refuseIf(problem != null, "idNumber", problem);
 			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
 				.filter(holder -> existing == null
 						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
@@ -281,25 +271,20 @@ public class ChildService {
 				});
 		}
 		List<GuardianForm> guardians = form.filledGuardians();
-		if (guardians.isEmpty()) {
-			throw new RuleViolationException("guardians[0].name", "child.guardian.required");
-		}
+		RuleViolationException.refuseIf(guardians.isEmpty(), "guardians[0].name", "child.guardian.required");
 		for (int i = 0; i < form.getGuardians().size(); i++) {
 			GuardianForm guardian = form.getGuardians().get(i);
 			if (!guardian.isFilled()) {
 				continue;
 			}
-			if (guardian.getName() == null || guardian.getName().isBlank()) {
-				throw new RuleViolationException("guardians[" + i + "].name", "child.guardian.nameRequired");
-			}
-			if (guardian.getRelation() == null) {
-				throw new RuleViolationException("guardians[" + i + "].relation", "child.guardian.relationRequired");
-			}
+			RuleViolationException.refuseIf(guardian.getName() == null || guardian.getName().isBlank(),
+					"guardians[" + i + "].name", "child.guardian.nameRequired");
+			RuleViolationException.refuseIf(guardian.getRelation() == null, "guardians[" + i + "].relation",
+					"child.guardian.relationRequired");
 			boolean keepsStoredPhone = existing != null && i < existing.getGuardians().size()
 					&& (guardian.getPhone() == null || guardian.getPhone().isBlank());
-			if (!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone())) {
-				throw new RuleViolationException("guardians[" + i + "].phone", "phone.invalid");
-			}
+			RuleViolationException.refuseIf(!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone()),
+					"guardians[" + i + "].phone", "phone.invalid");
 		}
 	}
 
@@ -326,28 +311,18 @@ public class ChildService {
 	private Federation checkedFederation(ChildForm form, CurrentUser user) {
 		Federation federation = this.federations.findByCode(form.getFederationCode(), Scope.of(user))
 			.orElseThrow(() -> new RuleViolationException("federationCode", "child.federation.unknown"));
-		if (federation.getLevel() != FederationLevel.TOWNSHIP && federation.getLevel() != FederationLevel.VILLAGE) {
-			throw new RuleViolationException("federationCode", "child.federation.level");
-		}
+		RuleViolationException.refuseIf(
+				federation.getLevel() != FederationLevel.TOWNSHIP && federation.getLevel() != FederationLevel.VILLAGE,
+				"federationCode", "child.federation.level");
 		return federation;
 	}
 
-	private static void requireManager(CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators change children's records");
-		}
-	}
-
 	private Specification<Child> specification(ChildFilter filter, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		Specification<Child> spec = scope.where("federation");
-		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
-			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
-			if (narrower == null) {
-				return null;
-			}
-			spec = spec.and(narrower.where("federation"));
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return null;
 		}
+		Specification<Child> spec = scope.where("federation");
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
 			String needle = "%" + filter.getQ().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
 					+ "%";
@@ -363,21 +338,13 @@ public class ChildService {
 			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), filter.getStatus()));
 		}
 		if (filter.getPaired() != null) {
-			spec = spec
-				.and((root, query, builder) -> filter.getPaired() ? builder.greaterThan(root.get("activePairings"), 0)
-						: builder.equal(root.get("activePairings"), 0));
+			spec = spec.and(this.pairings.paired(filter.getPaired()));
 		}
 		return spec;
 	}
 
 	private static ChildFilter copyWithoutStatus(ChildFilter filter) {
-		ChildFilter copy = new ChildFilter();
-		copy.setQ(filter.getQ());
-		copy.setFederationCode(filter.getFederationCode());
-		copy.setCategory(filter.getCategory());
-		copy.setRisk(filter.getRisk());
-		copy.setPaired(filter.getPaired());
-		return copy;
+		return Filters.without(filter, "status");
 	}
 
 }

@@ -19,6 +19,16 @@ public class RuleViolationException extends RuntimeException {
 		this.arguments = arguments;
 	}
 
+	/**
+	 * Refuses the form when the rule is broken: the one way a service states a rule.
+	 * @param broken whether the input breaks the rule
+	 */
+	public static void refuseIf(boolean broken, String field, String messageKey, Object... arguments) {
+		if (broken) {
+			throw new RuleViolationException(field, messageKey, arguments);
+		}
+	}
+
 	public String field() {
 		return this.field;
 	}

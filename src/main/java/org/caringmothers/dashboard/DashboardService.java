@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.Scope;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.TargetService;
 import org.caringmothers.federation.TargetValue;
@@ -76,7 +77,7 @@ public class DashboardService {
 
 	private Map<String, Tally> tally(Federation federation, Period period) {
 		Grouping g = new Grouping(federation);
-		String p = federation.getPath() + "%";
+		Object p = Scope.of(federation).sqlArgument();
 		Map<String, Tally> tallies = new HashMap<>();
 		Date from = Date.valueOf(period.from());
 		Date to = Date.valueOf(period.to());
@@ -86,7 +87,7 @@ public class DashboardService {
 						select {group}, count(*),
 						  count(*) filter (where exists (select 1 from pairing x where x.child_id = c.id and x.end_date is null))
 						from child c join federation f on f.id = c.federation_id
-						where f.path like ? and c.status = 'ACTIVE' {by}""",
+						where {scope} and c.status = 'ACTIVE' {by}""",
 				tallies, (t, rs) -> {
 					t.childrenActive = rs.getLong(3);
 					t.childrenPaired = rs.getLong(4);
@@ -94,7 +95,7 @@ public class DashboardService {
 		g.query(this.jdbc, """
 				select {group}, cc.category, count(*)
 				from child c join child_category cc on cc.child_id = c.id join federation f on f.id = c.federation_id
-				where f.path like ? and c.status = 'ACTIVE'
+				where {scope} and c.status = 'ACTIVE'
 				group by {key}, cc.category""", tallies, (t, rs) -> t.byCategory.put(rs.getString(3), rs.getLong(4)),
 				p);
 		g.query(this.jdbc, """
@@ -102,7 +103,7 @@ public class DashboardService {
 				  count(*) filter (where v.role = 'RESERVE' and v.status <> 'WITHDRAWN'),
 				  count(*) filter (where v.status in ('APPLIED', 'SCREENED', 'TRAINED'))
 				from volunteer v join federation f on f.id = v.federation_id
-				where f.path like ? {by}""", tallies, (t, rs) -> {
+				where {scope} {by}""", tallies, (t, rs) -> {
 			t.mothersActive = rs.getLong(3);
 			t.reserves = rs.getLong(4);
 			t.applicants = rs.getLong(5);
@@ -111,13 +112,13 @@ public class DashboardService {
 				"""
 						select {group}, sum(t.hours)
 						from volunteer_training t join volunteer v on v.id = t.volunteer_id join federation f on f.id = v.federation_id
-						where f.path like ? and t.training_date between ? and ? {by}""",
+						where {scope} and t.training_date between ? and ? {by}""",
 				tallies, (t, rs) -> t.trainingHours = rs.getBigDecimal(3), p, from, to);
 		g.query(this.jdbc, """
 				select {group}, count(*), count(*) filter (where x.mode = 'HOME_VISIT')
 				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 				join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? {by}""", tallies, (t, rs) -> {
+				where {scope} and x.visit_date between ? and ? {by}""", tallies, (t, rs) -> {
 			t.contacts = rs.getLong(3);
 			t.homeVisits = rs.getLong(4);
 		}, p, from, to);
@@ -125,14 +126,14 @@ public class DashboardService {
 				select {group}, sum(gi.value_yuan)
 				from visit_gift gi join visit x on x.id = gi.visit_id join pairing y on y.id = x.pairing_id
 				join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? {by}""", tallies,
+				where {scope} and x.visit_date between ? and ? {by}""", tallies,
 				(t, rs) -> t.giftValue = rs.getBigDecimal(3), p, from, to);
 		g.query(this.jdbc, """
 				select {group}, count(*),
 				  count(*) filter (where exists (select 1 from visit x where x.pairing_id = y.id
 				    and x.mode = 'HOME_VISIT' and x.visit_date > ?))
 				from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where y.end_date is null and f.path like ? {by}""", tallies, (t, rs) -> {
+				where y.end_date is null and {scope} {by}""", tallies, (t, rs) -> {
 			t.activePairings = rs.getLong(3);
 			t.homeVisited90 = rs.getLong(4);
 		}, Date.valueOf(today.minusDays(90)), p);
@@ -149,7 +150,7 @@ public class DashboardService {
 				  percentile_cont(0.5) within group (order by extract(epoch from n.closed_at - n.raised_at) / 86400)
 				    filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?)
 				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where f.path like ? {sets}""", tallies, (t, rs) -> {
+				where {scope} {sets}""", tallies, (t, rs) -> {
 			t.needsOpened = rs.getLong(3);
 			t.needsResolved = rs.getLong(4);
 			t.needsReferred = rs.getLong(5);
@@ -161,7 +162,7 @@ public class DashboardService {
 		g.query(this.jdbc, """
 				select {group}, count(*), sum(e.attendance_count)
 				from event e join federation f on f.id = e.federation_id
-				where f.path like ? and e.event_date between ? and ? {by}""", tallies, (t, rs) -> {
+				where {scope} and e.event_date between ? and ? {by}""", tallies, (t, rs) -> {
 			t.events = rs.getLong(3);
 			t.attendance = rs.getLong(4);
 		}, p, from, to);
@@ -187,11 +188,12 @@ public class DashboardService {
 				  count(*) filter (where x.mode = 'HOME_VISIT')
 				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 				join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? group by 1, 2""", rs -> {
-			long[] c = counts.get(YearMonth.of(rs.getInt(1), rs.getInt(2)));
-			c[0] = rs.getLong(3);
-			c[1] = rs.getLong(4);
-		}, federation.getPath() + "%", Date.valueOf(first.atDay(1)), Date.valueOf(now.atEndOfMonth()));
+				where {scope} and x.visit_date between ? and ? group by 1, 2""".replace("{scope}", Scope.sql("f")),
+				rs -> {
+					long[] c = counts.get(YearMonth.of(rs.getInt(1), rs.getInt(2)));
+					c[0] = rs.getLong(3);
+					c[1] = rs.getLong(4);
+				}, Scope.of(federation).sqlArgument(), Date.valueOf(first.atDay(1)), Date.valueOf(now.atEndOfMonth()));
 		return counts.entrySet()
 			.stream()
 			.map(e -> new MonthCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
@@ -216,11 +218,11 @@ public class DashboardService {
 			Date last = Date.valueOf(LocalDate.of(year, 12, 31));
 			arguments.addAll(List.of(last, first, last, first));
 		}
-		arguments.add(federation.getPath() + "%");
+		arguments.add(Scope.of(federation).sqlArgument());
 		Map<String, long[]> actual = new HashMap<>();
 		g.queryRows(this.jdbc, "select " + columns + """
 				 from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where f.path like ? {sets}""", (key, rs) -> {
+				where {scope} {sets}""", (key, rs) -> {
 			long[] values = new long[years.size() * 2];
 			for (int i = 0; i < values.length; i++) {
 				values[i] = rs.getLong(3 + i);
@@ -273,7 +275,8 @@ public class DashboardService {
 			String text = sql.replace("{group}", (sets ? "grouping(" + this.key + ")" : "0") + " as total, " + this.key)
 				.replace("{sets}", "group by grouping sets ((" + this.key + "), ())")
 				.replace("{by}", "group by " + this.key)
-				.replace("{key}", this.key);
+				.replace("{key}", this.key)
+				.replace("{scope}", Scope.sql("f"));
 			jdbc.query(text, rs -> {
 				row.read(rs.getInt(1) == 1 ? TOTAL : rs.getString(2), rs);
 			}, arguments);

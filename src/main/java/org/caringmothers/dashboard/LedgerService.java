@@ -14,6 +14,7 @@ import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.Scope;
 import org.caringmothers.federation.FederationService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,20 +43,21 @@ public class LedgerService {
 	public Ledger ledger(Federation federation, YearMonth month) {
 		this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
 		String key = "split_part(f.path, '/', " + (federation.getPath().split("/").length + 1) + ")";
-		String p = federation.getPath() + "%";
+		Object p = Scope.of(federation).sqlArgument();
 		Date from = Date.valueOf(month.atDay(1));
 		Date to = Date.valueOf(month.atEndOfMonth());
 		Map<String, Map<LedgerFigure, BigDecimal>> values = new LinkedHashMap<>();
 		query(values, key, """
 				select {key}, count(*) from volunteer v join federation f on f.id = v.federation_id
-				where f.path like ? and v.role = 'MOTHER' and v.status = 'ACTIVE' group by 1""",
+				where {scope} and v.role = 'MOTHER' and v.status = 'ACTIVE' group by 1""",
 				List.of(LedgerFigure.MOTHERS), p);
 		query(values, key, """
 				select {key}, count(*) from child c join federation f on f.id = c.federation_id
-				where f.path like ? and c.status = 'ACTIVE' group by 1""", List.of(LedgerFigure.CHILDREN), p);
+				where {scope} and c.status = 'ACTIVE' group by 1""", List.of(LedgerFigure.CHILDREN), p);
 		this.jdbc.query("""
 				select %s, cc.category, count(*) from child c join child_category cc on cc.child_id = c.id
-				join federation f on f.id = c.federation_id where f.path like ? and c.status = 'ACTIVE' group by 1, 2"""
+				join federation f on f.id = c.federation_id where {scope} and c.status = 'ACTIVE' group by 1, 2"""
+			.replace("{scope}", Scope.sql("f"))
 			.formatted(key), rs -> {
 				values.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(LedgerFigure.class))
 					.put(LedgerFigure.valueOf(rs.getString(2)), rs.getBigDecimal(3));
@@ -65,32 +67,32 @@ public class LedgerService {
 				  count(*) filter (where y.end_date between ? and ?),
 				  count(*) filter (where y.start_date <= ? and (y.end_date is null or y.end_date > ?))
 				from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where f.path like ? group by 1""",
+				where {scope} group by 1""",
 				List.of(LedgerFigure.PAIRINGS_NEW, LedgerFigure.PAIRINGS_ENDED, LedgerFigure.PAIRINGS_ACTIVE), from, to,
 				from, to, to, to, p);
 		query(values, key, """
 				select {key}, count(*), count(*) filter (where x.mode = 'HOME_VISIT')
 				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 				join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? group by 1""",
+				where {scope} and x.visit_date between ? and ? group by 1""",
 				List.of(LedgerFigure.CONTACTS, LedgerFigure.HOME_VISITS), p, from, to);
 		query(values, key, """
 				select {key}, sum(g.value_yuan) from visit_gift g join visit x on x.id = g.visit_id
 				join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 				join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? group by 1""", List.of(LedgerFigure.GIFT_VALUE), p,
-				from, to);
+				where {scope} and x.visit_date between ? and ? group by 1""", List.of(LedgerFigure.GIFT_VALUE), p, from,
+				to);
 		query(values, key, """
 				select {key}, count(*) filter (where n.raised_at::date between ? and ?),
 				  count(*) filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?),
 				  count(*) filter (where n.status = 'REFERRED' and n.closed_at::date between ? and ?),
 				  count(*) filter (where n.status in ('OPEN', 'IN_PROGRESS'))
 				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where f.path like ? group by 1""", List.of(LedgerFigure.NEEDS_OPENED, LedgerFigure.NEEDS_RESOLVED,
+				where {scope} group by 1""", List.of(LedgerFigure.NEEDS_OPENED, LedgerFigure.NEEDS_RESOLVED,
 				LedgerFigure.NEEDS_REFERRED, LedgerFigure.NEEDS_OPEN), from, to, from, to, from, to, p);
 		query(values, key, """
 				select {key}, count(*), sum(e.attendance_count) from event e join federation f on f.id = e.federation_id
-				where f.path like ? and e.event_date between ? and ? group by 1""",
+				where {scope} and e.event_date between ? and ? group by 1""",
 				List.of(LedgerFigure.EVENTS, LedgerFigure.ATTENDANCE), p, from, to);
 		List<LedgerRow> rows = new ArrayList<>();
 		for (Federation child : this.federations.children(federation)) {
@@ -119,9 +121,10 @@ public class LedgerService {
 						  x.reviewed_at is not null as reviewed
 						from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 						join volunteer v on v.id = y.volunteer_id join federation f on f.id = c.federation_id
-						where f.path like ? and x.visit_date between ? and ?
-						order by x.visit_date, f.path, c.name, x.id""",
-				federation.getPath() + "%", Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
+						where {scope} and x.visit_date between ? and ?
+						order by x.visit_date, f.path, c.name, x.id"""
+					.replace("{scope}", Scope.sql("f")),
+				Scope.of(federation).sqlArgument(), Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
 	}
 
 	/** The needs still open in the federation's subtree, oldest first. */
@@ -130,8 +133,8 @@ public class LedgerService {
 				select n.raised_at, f.name as federation, c.name as child, n.category, n.urgency, n.status,
 				  n.description, n.mandatory_report and n.report_action is null as safety_open
 				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where f.path like ? and n.status in ('OPEN', 'IN_PROGRESS')
-				order by n.raised_at, n.id""", federation.getPath() + "%");
+				where {scope} and n.status in ('OPEN', 'IN_PROGRESS')
+				order by n.raised_at, n.id""".replace("{scope}", Scope.sql("f")), Scope.of(federation).sqlArgument());
 	}
 
 	/** The months a ledger can be made for: up to and including the current one. */
@@ -145,7 +148,7 @@ public class LedgerService {
 
 	private void query(Map<String, Map<LedgerFigure, BigDecimal>> values, String key, String sql,
 			List<LedgerFigure> figures, Object... arguments) {
-		this.jdbc.query(sql.replace("{key}", key), rs -> {
+		this.jdbc.query(sql.replace("{key}", key).replace("{scope}", Scope.sql("f")), rs -> {
 			Map<LedgerFigure, BigDecimal> row = values.computeIfAbsent(rs.getString(1),
 					k -> new EnumMap<>(LedgerFigure.class));
 			for (int i = 0; i < figures.size(); i++) {

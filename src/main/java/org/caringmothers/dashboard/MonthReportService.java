@@ -19,6 +19,7 @@ import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.Scope;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,11 +125,11 @@ public class MonthReportService {
 				  x.created_at > ? as added
 				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
 				join federation f on f.id = c.federation_id
-				where f.path like ? and x.visit_date between ? and ? and (x.created_at > ? or x.updated_at > ?)
-				order by coalesce(x.updated_at, x.created_at), x.id""", Timestamp.from(report.closedAt()),
-				federation.getPath() + "%", Date.valueOf(report.month().atDay(1)),
-				Date.valueOf(report.month().atEndOfMonth()), Timestamp.from(report.closedAt()),
-				Timestamp.from(report.closedAt()));
+				where {scope} and x.visit_date between ? and ? and (x.created_at > ? or x.updated_at > ?)
+				order by coalesce(x.updated_at, x.created_at), x.id""".replace("{scope}", Scope.sql("f")),
+				Timestamp.from(report.closedAt()), Scope.of(federation).sqlArgument(),
+				Date.valueOf(report.month().atDay(1)), Date.valueOf(report.month().atEndOfMonth()),
+				Timestamp.from(report.closedAt()), Timestamp.from(report.closedAt()));
 	}
 
 	private List<MonthReport> reports(Federation federation, YearMonth month) {

@@ -1,40 +1,24 @@
 package org.caringmothers.event;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 
 /** An event a federation holds on a date; a training also has its hours and trainer. */
 @Entity
 @Table(name = "event")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Event {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Event extends FederationRecord {
 
 	@Enumerated(EnumType.STRING)
 	private EventType type;
@@ -51,16 +35,8 @@ public class Event {
 
 	private String trainer;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
-	@Version
-	private long version;
-
 	Event(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	public boolean isTraining() {
@@ -78,16 +54,15 @@ public class Event {
 		return !this.eventDate.isAfter(today);
 	}
 
-	void update(Federation federation, EventForm form) {
-		this.federation = federation;
-		this.type = form.getType();
-		this.title = form.getTitle().trim();
-		this.eventDate = form.getEventDate();
-		this.place = EventForm.trimToNull(form.getPlace());
-		this.attendanceCount = form.getAttendanceCount();
-		boolean training = form.getType() == EventType.TRAINING;
-		this.hours = training ? form.getHours() : null;
-		this.trainer = training ? EventForm.trimToNull(form.getTrainer()) : null;
+	void update(Federation federation, EventParameters record) {
+		placeIn(federation);
+		this.type = record.type();
+		this.title = record.title();
+		this.eventDate = record.eventDate();
+		this.place = record.place();
+		this.attendanceCount = record.attendanceCount();
+		this.hours = record.hours();
+		this.trainer = record.trainer();
 	}
 
 	void countAtLeast(int attendees) {

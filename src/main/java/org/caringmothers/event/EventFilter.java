@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import lombok.Getter;
 import lombok.Setter;
+import org.caringmothers.common.web.Filters;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -24,11 +25,7 @@ public class EventFilter {
 	private LocalDate to;
 
 	EventFilter withoutType() {
-		EventFilter copy = new EventFilter();
-		copy.setFederationCode(this.federationCode);
-		copy.setFrom(this.from);
-		copy.setTo(this.to);
-		return copy;
+		return Filters.without(this, "type");
 	}
 
 }

@@ -14,8 +14,11 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.RecordForm;
 
 import org.springframework.format.annotation.DateTimeFormat;
+
+import static org.caringmothers.common.validation.Texts.trimToNull;
 
 /**
  * Creates or edits an event. Hours and trainer belong to trainings only; other kinds of
@@ -23,7 +26,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @Getter
 @Setter
-public class EventForm {
+public class EventForm extends RecordForm {
 
 	@NotNull
 	private EventType type;
@@ -36,10 +39,6 @@ public class EventForm {
 	@NotNull
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate eventDate;
-
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
 
 	@Size(max = 100)
 	@PlainText
@@ -59,8 +58,6 @@ public class EventForm {
 	@PlainText
 	private String trainer;
 
-	private Long version;
-
 	public static EventForm of(Event event) {
 		EventForm form = new EventForm();
 		form.setType(event.getType());
@@ -75,8 +72,11 @@ public class EventForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the event; training details only for a training. */
+	EventParameters toParameters() {
+		boolean training = this.type == EventType.TRAINING;
+		return new EventParameters(this.type, this.title.trim(), this.eventDate, trimToNull(this.place),
+				this.attendanceCount, training ? this.hours : null, training ? trimToNull(this.trainer) : null);
 	}
 
 }

@@ -2,18 +2,15 @@ package org.caringmothers.event;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.federation.Federation;
@@ -32,8 +29,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +60,7 @@ public class EventService {
 
 	private final AuditService audit;
 
-	private final EntityManager entityManager;
+	private final GroupCounts counts;
 
 	private final Clock clock;
 
@@ -85,32 +80,12 @@ public class EventService {
 
 	/** Counts by type within the same scope and filters, the type filter aside. */
 	public Map<EventType, Long> countByType(EventFilter filter, CurrentUser user) {
-		Map<EventType, Long> counts = new EnumMap<>(EventType.class);
-		for (EventType type : EventType.values()) {
-			counts.put(type, 0L);
-		}
-		Specification<Event> spec = specification(filter.withoutType(), user);
-		if (spec == null) {
-			return counts;
-		}
-		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
-		CriteriaQuery<Object[]> query = builder.createQuery(Object[].class);
-		Root<Event> root = query.from(Event.class);
-		query.multiselect(root.get("type"), builder.count(root))
-			.where(spec.toPredicate(root, query, builder))
-			.groupBy(root.get("type"));
-		for (Object[] row : this.entityManager.createQuery(query).getResultList()) {
-			counts.put((EventType) row[0], (Long) row[1]);
-		}
-		return counts;
+		return this.counts.countBy(Event.class, "type", EventType.class, specification(filter.withoutType(), user));
 	}
 
 	/** An event within the user's scope, or 404. */
 	public Event get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.events.findDetailedById(id)
-			.filter(event -> scope.covers(event.getFederation()))
-			.orElseThrow(() -> new NotFoundException("event " + id));
+		return Scope.of(user).require(this.events.findDetailedById(id), event -> event.getFederation(), "event " + id);
 	}
 
 	/**
@@ -135,11 +110,11 @@ public class EventService {
 
 	@Transactional
 	public Event create(EventForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Federation federation = checkedFederation(form.getFederationCode(), user);
 		checkEvent(form);
 		Event event = new Event(user.id());
-		event.update(federation, form);
+		event.update(federation, form.toParameters());
 		event = this.events.saveAndFlush(event);
 		this.audit.record(AuditAction.CREATE, RECORD, event.getId(), event.getType() + " " + event.getTitle());
 		return event;
@@ -147,25 +122,20 @@ public class EventService {
 
 	@Transactional
 	public Event update(long id, EventForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Event event = get(id, user);
-		if (form.getVersion() == null || form.getVersion() != event.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Event.class, id);
-		}
+		Versions.check(form.getVersion(), event.getVersion(), Event.class, id);
 		Federation federation = checkedFederation(form.getFederationCode(), user);
 		checkEvent(form);
 		long listed = this.attendees.countByEventId(id);
 		boolean recruited = !this.recruits.findByEvent(id).isEmpty();
-		if ((listed > 0 || recruited) && form.getType() != event.getType()) {
-			throw new RuleViolationException("type", "event.type.locked");
-		}
-		if ((listed > 0 || recruited) && form.getEventDate().isAfter(today())) {
-			throw new RuleViolationException("eventDate", "event.date.attended");
-		}
-		if (form.getAttendanceCount() < listed) {
-			throw new RuleViolationException("attendanceCount", "event.attendanceCount.belowList", listed);
-		}
-		event.update(federation, form);
+		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getType() != event.getType(), "type",
+				"event.type.locked");
+		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getEventDate().isAfter(today()), "eventDate",
+				"event.date.attended");
+		RuleViolationException.refuseIf(form.getAttendanceCount() < listed, "attendanceCount",
+				"event.attendanceCount.belowList", listed);
+		event.update(federation, form.toParameters());
 		event = this.events.saveAndFlush(event);
 		if (event.isTraining() && listed > 0) {
 			this.volunteers.updateTrainingCredits(id, trainingOf(event), user);
@@ -180,20 +150,16 @@ public class EventService {
 	 */
 	@Transactional
 	public Volunteer addAttendee(long id, long volunteerId, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Event event = get(id, user);
-		if (!event.heldBy(today())) {
-			throw new RuleViolationException("volunteerId", "event.attendance.notYet");
-		}
+		RuleViolationException.refuseIf(!event.heldBy(today()), "volunteerId", "event.attendance.notYet");
 		Volunteer volunteer = this.volunteers.get(volunteerId, user);
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("volunteerId", "event.attendee.withdrawn", volunteer.getName());
-		}
-		if (this.attendees.find(id, volunteerId).isPresent()) {
-			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, "volunteerId",
+				"event.attendee.withdrawn", volunteer.getName());
+		RuleViolationException.refuseIf(this.attendees.find(id, volunteerId).isPresent(), "volunteerId",
+				"event.attendee.already", volunteer.getName());
 		try {
-			this.attendees.saveAndFlush(new EventAttendee(id, volunteer, user.id()));
+			this.attendees.saveAndFlush(new EventAttendee().<EventAttendee>list(id, volunteer, user.id()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
@@ -210,7 +176,7 @@ public class EventService {
 	/** Takes a volunteer off the attendance, and back the hours a training credited. */
 	@Transactional
 	public Volunteer removeAttendee(long id, long volunteerId, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Event event = get(id, user);
 		EventAttendee attendee = this.attendees.find(id, volunteerId)
 			.orElseThrow(() -> new NotFoundException("attendee " + id + "/" + volunteerId));
@@ -229,32 +195,24 @@ public class EventService {
 	 */
 	@Transactional
 	public Volunteer recruit(long id, VolunteerForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Event event = get(id, user);
-		if (!event.isRecruitment()) {
-			throw new RuleViolationException(null, "event.recruit.notRecruitment");
-		}
-		if (!event.heldBy(today())) {
-			throw new RuleViolationException(null, "event.recruit.notYet");
-		}
+		RuleViolationException.refuseIf(!event.isRecruitment(), null, "event.recruit.notRecruitment");
+		RuleViolationException.refuseIf(!event.heldBy(today()), null, "event.recruit.notYet");
 		Volunteer volunteer = this.volunteers.register(form, user);
-		this.recruits.saveAndFlush(new EventRecruit(id, volunteer, user.id()));
+		this.recruits.saveAndFlush(new EventRecruit().<EventRecruit>list(id, volunteer, user.id()));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "recruited volunteer #" + volunteer.getId());
 		return volunteer;
 	}
 
 	private void checkEvent(EventForm form) {
 		if (form.getType() == EventType.TRAINING) {
-			if (form.getHours() == null) {
-				throw new RuleViolationException("hours", "event.hours.required");
-			}
-			if (form.getTrainer() == null || form.getTrainer().isBlank()) {
-				throw new RuleViolationException("trainer", "event.trainer.required");
-			}
+			RuleViolationException.refuseIf(form.getHours() == null, "hours", "event.hours.required");
+			RuleViolationException.refuseIf(form.getTrainer() == null || form.getTrainer().isBlank(), "trainer",
+					"event.trainer.required");
 		}
-		if (form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0) {
-			throw new RuleViolationException("attendanceCount", "event.attendanceCount.future");
-		}
+		RuleViolationException.refuseIf(form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0,
+				"attendanceCount", "event.attendanceCount.future");
 	}
 
 	private static TrainingForm trainingOf(Event event) {
@@ -275,22 +233,12 @@ public class EventService {
 		return LocalDate.now(this.clock);
 	}
 
-	private static void requireManager(CurrentUser user) {
-		if (!user.isManager()) {
-			throw new AccessDeniedException("Only staff and administrators change events");
-		}
-	}
-
 	private Specification<Event> specification(EventFilter filter, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		Specification<Event> spec = scope.where("federation");
-		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
-			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
-			if (narrower == null) {
-				return null;
-			}
-			spec = spec.and(narrower.where("federation"));
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return null;
 		}
+		Specification<Event> spec = scope.where("federation");
 		if (filter.getType() != null) {
 			spec = spec.and((root, query, builder) -> builder.equal(root.get("type"), filter.getType()));
 		}

@@ -5,16 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.hibernate.annotations.Generated;
 
 /**
@@ -26,11 +23,7 @@ import org.hibernate.annotations.Generated;
 @Table(name = "federation")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Federation {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class Federation extends VersionedEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "parent_id", updatable = false)
@@ -57,9 +50,6 @@ public class Federation {
 	private Integer contactDays;
 
 	private Integer homeVisitDays;
-
-	@Version
-	private long version;
 
 	Federation(Federation parent, FederationLevel level, String code, String name, String programmeName) {
 		this.parent = parent;

@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.VersionedForm;
 
 /** Adds a township or village under a federation, or renames and brands one. */
 @Getter
 @Setter
-public class FederationForm {
+public class FederationForm extends VersionedForm {
 
 	/** Division code; only used when a federation is added. */
 	@Size(max = 12)
@@ -37,8 +38,6 @@ public class FederationForm {
 	@Min(14)
 	@Max(365)
 	private Integer homeVisitDays;
-
-	private Long version;
 
 	public static FederationForm of(Federation federation) {
 		FederationForm form = new FederationForm();

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
+import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +44,19 @@ public class FederationService {
 			return Optional.empty();
 		}
 		return this.federations.findByCode(code.trim()).filter(scope::covers);
+	}
+
+	/**
+	 * The scope a list filter asks for: the user's own, or the federation of the code
+	 * when one is given; empty when that code names no federation in the user's scope
+	 * (the list is then empty).
+	 */
+	public Optional<Scope> filterScope(CurrentUser user, String federationCode) {
+		Scope own = Scope.of(user);
+		if (federationCode == null || federationCode.isBlank()) {
+			return Optional.of(own);
+		}
+		return findByCode(federationCode, own).map(Scope::of);
 	}
 
 	/** The federation with this id regardless of scope, for the signed-in user's own. */
@@ -174,12 +188,12 @@ public class FederationService {
 
 	public FederationSummary summary(Federation federation) {
 		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
-		for (Object[] row : this.federations.countByLevel(federation.getPath() + "%")) {
+		for (Object[] row : this.federations.countByLevel(Scope.of(federation).pathPattern())) {
 			byLevel.put((FederationLevel) row[0], (Long) row[1]);
 		}
 		byLevel.computeIfPresent(federation.getLevel(), (level, count) -> count - 1);
 		byLevel.values().removeIf(count -> count == 0);
-		return new FederationSummary(byLevel, this.stations.countWithin(federation.getPath() + "%"));
+		return new FederationSummary(byLevel, this.stations.countWithin(Scope.of(federation).pathPattern()));
 	}
 
 	public List<Station> stations(Federation federation) {
@@ -191,21 +205,17 @@ public class FederationService {
 	public Federation addChild(long parentId, FederationForm form, Scope scope) {
 		Federation parent = get(parentId, scope);
 		FederationLevel level = parent.getLevel().childLevel();
-		if (!parent.getLevel().acceptsLocalChildren()) {
-			throw new RuleViolationException("code", "federation.child.notAllowed");
-		}
+		RuleViolationException.refuseIf(!parent.getLevel().acceptsLocalChildren(), "code",
+				"federation.child.notAllowed");
 		String code = form.getCode() == null ? "" : form.getCode().trim();
 		String problem = DivisionCodes.problem(code, level, parent.getLevel(), parent.getCode());
-		if (problem != null) {
-			throw new RuleViolationException("code", problem, parent.getCode());
-		}
+		RuleViolationException.refuseIf(problem != null, "code", problem, parent.getCode());
 		String name = form.getName().trim();
 		this.federations.findByCode(code).ifPresent(existing -> {
 			throw new RuleViolationException("code", "federation.code.duplicate", existing.getName());
 		});
-		if (this.federations.existsByParentIdAndName(parent.getId(), name)) {
-			throw new RuleViolationException("name", "federation.name.duplicate");
-		}
+		RuleViolationException.refuseIf(this.federations.existsByParentIdAndName(parent.getId(), name), "name",
+				"federation.name.duplicate");
 		try {
 			return this.federations
 				.saveAndFlush(new Federation(parent, level, code, name, blankToNull(form.getProgrammeName())));
@@ -219,9 +229,7 @@ public class FederationService {
 	@Transactional
 	public Federation update(long id, FederationForm form, Scope scope) {
 		Federation federation = get(id, scope);
-		if (form.getVersion() == null || form.getVersion() != federation.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Federation.class, id);
-		}
+		Versions.check(form.getVersion(), federation.getVersion(), Federation.class, id);
 		String name = form.getName().trim();
 		if (!name.equals(federation.getName()) && federation.getParent() != null
 				&& this.federations.existsByParentIdAndName(federation.getParent().getId(), name)) {
@@ -237,9 +245,8 @@ public class FederationService {
 	public Station addStation(long federationId, StationForm form, Scope scope) {
 		Federation federation = get(federationId, scope);
 		String name = form.getName().trim();
-		if (this.stations.existsByFederationIdAndName(federation.getId(), name)) {
-			throw new RuleViolationException("name", "station.name.duplicate");
-		}
+		RuleViolationException.refuseIf(this.stations.existsByFederationIdAndName(federation.getId(), name), "name",
+				"station.name.duplicate");
 		return this.stations
 			.saveAndFlush(new Station(federation, name, blankToNull(form.getAddress()), form.getPlaqueDate()));
 	}

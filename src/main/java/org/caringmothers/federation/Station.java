@@ -4,27 +4,20 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 
 /** 爱心妈妈工作站: a named station under a federation, awarded its plaque (授牌) on a date. */
 @Entity
 @Table(name = "station")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Station {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class Station extends VersionedEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "federation_id", updatable = false)
@@ -35,9 +28,6 @@ public class Station {
 	private String address;
 
 	private LocalDate plaqueDate;
-
-	@Version
-	private long version;
 
 	Station(Federation federation, String name, String address, LocalDate plaqueDate) {
 		this.federation = federation;

@@ -4,25 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 
 /** A federation's own three-year-action target for one year. */
 @Entity
 @Table(name = "target")
 @Getter(AccessLevel.PACKAGE)
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-class Target {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+class Target extends VersionedEntity {
 
 	@Column(nullable = false, updatable = false)
 	private long federationId;
@@ -37,9 +30,6 @@ class Target {
 	private long setBy;
 
 	private Instant setAt;
-
-	@Version
-	private long version;
 
 	Target(long federationId, int year) {
 		this.federationId = federationId;

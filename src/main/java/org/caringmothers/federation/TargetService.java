@@ -55,7 +55,7 @@ public class TargetService {
 	 */
 	public Map<Long, Map<Integer, TargetValue>> effective(Federation top, List<Federation> federations) {
 		List<Own> own = new ArrayList<>();
-		for (Object[] row : this.targets.findWithin(top.getPath() + "%")) {
+		for (Object[] row : this.targets.findWithin(Scope.of(top).pathPattern())) {
 			own.add(new Own((Target) row[0], (String) row[1]));
 		}
 		Map<Long, Map<Integer, TargetValue>> result = new LinkedHashMap<>();
@@ -140,9 +140,8 @@ public class TargetService {
 	 */
 	@Transactional
 	public void save(long parentId, int year, TargetForm form, CurrentUser user) {
-		if (user.role() != Role.ADMIN && user.role() != Role.OFFICIAL) {
-			throw new RuleViolationException(null, "target.notAllowed");
-		}
+		RuleViolationException.refuseIf(user.role() != Role.ADMIN && user.role() != Role.OFFICIAL, null,
+				"target.notAllowed");
 		checkYear(year);
 		Federation parent = this.federations.get(parentId, Scope.of(user));
 		Map<Long, Federation> children = this.federations.children(parent)
@@ -154,17 +153,14 @@ public class TargetService {
 		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < form.getLines().size(); i++) {
 			TargetLine line = form.getLines().get(i);
-			if (!children.containsKey(line.getFederationId())) {
-				throw new RuleViolationException(null, "target.notBelow");
-			}
+			RuleViolationException.refuseIf(!children.containsKey(line.getFederationId()), null, "target.notBelow");
 			Target stored = own.get(line.getFederationId());
 			Long storedVersion = stored == null ? null : stored.getVersion();
 			if (!Objects.equals(storedVersion, line.getVersion())) {
 				throw new ObjectOptimisticLockingFailureException(Target.class, line.getFederationId());
 			}
-			if ((line.getPairings() == null) != (line.getMothers() == null)) {
-				throw new RuleViolationException("lines[" + i + "].pairings", "target.bothOrNeither");
-			}
+			RuleViolationException.refuseIf((line.getPairings() == null) != (line.getMothers() == null),
+					"lines[" + i + "].pairings", "target.bothOrNeither");
 			if (line.getPairings() == null) {
 				if (stored != null) {
 					this.targets.delete(stored);

@@ -11,18 +11,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.child.Child;
 
 /** A child's need and its follow-up. */
@@ -30,11 +27,7 @@ import org.caringmothers.child.Child;
 @Table(name = "need")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Need {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class Need extends VersionedEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "child_id", updatable = false)
@@ -76,9 +69,6 @@ public class Need {
 	@OneToMany(mappedBy = "need", cascade = CascadeType.ALL)
 	@OrderBy("at")
 	private List<NeedStep> steps = new ArrayList<>();
-
-	@Version
-	private long version;
 
 	Need(Child child, Long visitId, NeedCategory category, Urgency urgency, String description, boolean mandatoryReport,
 			Long raisedBy) {

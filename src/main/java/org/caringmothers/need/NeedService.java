@@ -8,18 +8,18 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Child;
 import org.caringmothers.child.ChildService;
-import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,14 +54,23 @@ public class NeedService {
 
 	public Page<Need> search(CurrentUser user, NeedStatus status, NeedCategory category, boolean openOnly,
 			Pageable pageable) {
-		return this.needs.search(Scope.of(user).pathPattern(), status, category, openOnly, pageable);
+		Specification<Need> spec = Scope.of(user).where("child", "federation");
+		if (status != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), status));
+		}
+		if (category != null) {
+			spec = spec.and((root, query, builder) -> builder.equal(root.get("category"), category));
+		}
+		if (openOnly) {
+			spec = spec.and((root, query, builder) -> root.get("status").in(NeedStatus.OPEN, NeedStatus.IN_PROGRESS));
+		}
+		return this.needs.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				Sort.by(Sort.Order.desc("mandatoryReport"), Sort.Order.asc("raisedAt"))));
 	}
 
 	public Need get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.needs.findDetailedById(id)
-			.filter(need -> scope.covers(need.getChild().getFederation()))
-			.orElseThrow(() -> new NotFoundException("need " + id));
+		return Scope.of(user)
+			.require(this.needs.findDetailedById(id), need -> need.getChild().getFederation(), "need " + id);
 	}
 
 	public List<Need> ofChild(long childId, CurrentUser user) {
@@ -82,15 +91,16 @@ public class NeedService {
 					.findFirst()
 					.orElse(own)
 				: own;
-		return this.needs.pendingReports(Scope.of(county).pathPattern());
+		Specification<Need> pending = (root, query, builder) -> builder.and(builder.isTrue(root.get("mandatoryReport")),
+				builder.isNull(root.get("reportAction")));
+		return this.needs.findAll(Scope.of(county).<Need>where("child", "federation").and(pending),
+				Sort.by("raisedAt"));
 	}
 
 	/** Staff raise a need for a child in their scope. */
 	@Transactional
 	public Need raise(long childId, NeedForm form, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff raise needs here");
-		}
+		user.requireManager();
 		Child child = this.children.get(childId, user);
 		return create(child, null, form, false, user);
 	}
@@ -107,21 +117,16 @@ public class NeedService {
 
 	@Transactional
 	public Need move(long id, NeedStatus to, Department department, String note, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Need need = get(id, user);
-		if (!need.isOpen()) {
-			throw new RuleViolationException("to", "need.closed");
-		}
-		if (to == null || to == need.getStatus() || to == NeedStatus.OPEN) {
-			throw new RuleViolationException("to", "need.step.invalid");
-		}
-		if (to == NeedStatus.REFERRED && department == null) {
-			throw new RuleViolationException("department", "need.department.required");
-		}
+		RuleViolationException.refuseIf(!need.isOpen(), "to", "need.closed");
+		RuleViolationException.refuseIf(to == null || to == need.getStatus() || to == NeedStatus.OPEN, "to",
+				"need.step.invalid");
+		RuleViolationException.refuseIf(to == NeedStatus.REFERRED && department == null, "department",
+				"need.department.required");
 		String trimmed = checkedText(note, "note");
-		if ((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null) {
-			throw new RuleViolationException("note", "need.note.required");
-		}
+		RuleViolationException.refuseIf((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null,
+				"note", "need.note.required");
 		NeedStatus from = need.getStatus();
 		need.move(to, department, this.clock.instant());
 		need.addStep(new NeedStep(need, from, to, to == NeedStatus.REFERRED ? department : null, trimmed, user.id(),
@@ -133,15 +138,11 @@ public class NeedService {
 
 	@Transactional
 	public Need recordReportAction(long id, String action, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Need need = get(id, user);
-		if (!need.isMandatoryReport()) {
-			throw new RuleViolationException("action", "need.report.notRequired");
-		}
+		RuleViolationException.refuseIf(!need.isMandatoryReport(), "action", "need.report.notRequired");
 		String trimmed = checkedText(action, "action");
-		if (trimmed == null) {
-			throw new RuleViolationException("action", "need.report.actionRequired");
-		}
+		RuleViolationException.refuseIf(trimmed == null, "action", "need.report.actionRequired");
 		need.recordReportAction(trimmed, user.id(), this.clock.instant());
 		this.audit.record(AuditAction.UPDATE, RECORD, need.getId(), "mandatory report action recorded");
 		return need;
@@ -158,16 +159,10 @@ public class NeedService {
 
 	private static String checkedText(String text, String field) {
 		String trimmed = text == null || text.isBlank() ? null : text.trim();
-		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException(field, "need.text.invalid");
-		}
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				field, "need.text.invalid");
 		return trimmed;
-	}
-
-	private static void requireManager(CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff follow needs up");
-		}
 	}
 
 }

@@ -56,16 +56,17 @@ public class CareGapService {
 	 * children under its own id).
 	 */
 	public Map<Long, Long> countByFederationBelow(Federation federation) {
-		List<Object[]> rows = this.pairings.activeUnder(Scope.of(federation).pathPattern());
-		Map<Long, ContactDates.Last> last = lastContacts(rows.stream().map(row -> (Long) row[0]).toList());
+		List<Pairing> active = this.pairings.findAll(PairingService.active(Scope.of(federation)));
+		Map<Long, ContactDates.Last> last = lastContacts(active.stream().map(Pairing::getId).toList());
 		Map<Long, ProgrammeSettings> settings = this.federations.settingsWithin(federation);
 		int depth = federation.lineage().length;
 		LocalDate today = LocalDate.now(this.clock);
 		Map<Long, Long> counts = new HashMap<>();
-		for (Object[] row : rows) {
-			CareCadence cadence = cadence((LocalDate) row[1], last.get((Long) row[0]), settings.get((Long) row[2]));
+		for (Pairing pairing : active) {
+			Federation own = pairing.getChild().getFederation();
+			CareCadence cadence = cadence(pairing.getStartDate(), last.get(pairing.getId()), settings.get(own.getId()));
 			if (cadence.isGap(today)) {
-				String[] path = ((String) row[3]).split("/");
+				String[] path = own.getPath().split("/");
 				long below = path.length > depth + 1 ? Long.parseLong(path[depth + 1]) : federation.getId();
 				counts.merge(below, 1L, Long::sum);
 			}

@@ -8,16 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.child.Child;
 import org.caringmothers.volunteer.Volunteer;
 
@@ -26,11 +23,7 @@ import org.caringmothers.volunteer.Volunteer;
 @Table(name = "pairing")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Pairing {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class Pairing extends VersionedEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "volunteer_id", updatable = false)
@@ -57,9 +50,6 @@ public class Pairing {
 
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
-
-	@Version
-	private long version;
 
 	Pairing(Volunteer mother, Child child, LocalDate startDate, Long createdBy) {
 		this.mother = mother;

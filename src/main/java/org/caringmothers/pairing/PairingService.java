@@ -25,6 +25,7 @@ import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerRole;
+import org.caringmothers.volunteer.VolunteerService;
 import org.caringmothers.volunteer.VolunteerStatus;
 import org.caringmothers.volunteer.VolunteerStatusChanged;
 
@@ -33,7 +34,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +56,8 @@ public class PairingService {
 
 	private final ChildService children;
 
+	private final VolunteerService volunteers;
+
 	private final FederationService federations;
 
 	private final AuditService audit;
@@ -62,10 +66,29 @@ public class PairingService {
 
 	/** A pairing whose child lies within the user's scope; 404 otherwise. */
 	public Pairing get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.pairings.findDetailedById(id)
-			.filter(pairing -> scope.covers(pairing.getChild().getFederation()))
-			.orElseThrow(() -> new NotFoundException("pairing " + id));
+		return Scope.of(user)
+			.require(this.pairings.findDetailedById(id), pairing -> pairing.getChild().getFederation(),
+					"pairing " + id);
+	}
+
+	/**
+	 * Whether the pairing is the signed-in caring mother's own (her record is linked to
+	 * this account): the one rule by which a mother reaches a pairing, its child and its
+	 * contacts.
+	 */
+	public static boolean isHers(Pairing pairing, CurrentUser user) {
+		Long account = pairing.getMother().getAccountId();
+		return user.is(Role.VOLUNTEER) && account != null && account == user.id();
+	}
+
+	/**
+	 * One of the signed-in mother's own active pairings, with the child's guardians; 404
+	 * for anything else.
+	 */
+	public Pairing hers(long pairingId, CurrentUser user) {
+		return this.pairings.findWithGuardiansById(pairingId)
+			.filter(pairing -> pairing.isActive() && isHers(pairing, user))
+			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
 	}
 
 	/** The child's pairings, newest first (the child must be within the scope). */
@@ -84,16 +107,34 @@ public class PairingService {
 		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId());
 	}
 
+	/** Active children in the user's scope without an active pairing. */
 	public Page<Child> unpaired(CurrentUser user, Pageable pageable) {
-		return this.pairings.unpairedChildren(Scope.of(user).pathPattern(), pageable);
+		return this.children.findActive(Scope.of(user), PairingSpecifications.withoutActivePairing(), pageable);
 	}
 
+	/** Active unpaired children in the user's scope whose last mother withdrew. */
 	public List<Child> needingANewMother(CurrentUser user) {
-		return this.pairings.childrenNeedingANewMother(Scope.of(user).pathPattern());
+		return this.children
+			.findActive(Scope.of(user),
+					PairingSpecifications.withoutActivePairing().and(PairingSpecifications.lastMotherWithdrew()),
+					Pageable.unpaged(Sort.by("name")))
+			.getContent();
 	}
 
 	public long countActive(CurrentUser user) {
-		return this.pairings.countActiveUnder(Scope.of(user).pathPattern());
+		return this.pairings.count(active(Scope.of(user)));
+	}
+
+	/**
+	 * Active pairings whose child lies in the scope, with child, federation and mother.
+	 */
+	public List<Pairing> activeWithin(Scope scope) {
+		return this.pairings.findAll(active(scope));
+	}
+
+	static Specification<Pairing> active(Scope scope) {
+		return scope.<Pairing>where("child", "federation")
+			.and((root, query, builder) -> builder.isNull(root.get("endDate")));
 	}
 
 	/**
@@ -104,8 +145,7 @@ public class PairingService {
 		Child child = this.children.get(childId, user);
 		Federation county = countyOf(child.getFederation());
 		Scope scope = Scope.of(user);
-		String pattern = scope.covers(county) ? Scope.of(county).pathPattern() : scope.pathPattern();
-		List<Volunteer> mothers = this.pairings.activeMothersUnder(pattern);
+		List<Volunteer> mothers = this.volunteers.activeMothersWithin(scope.covers(county) ? Scope.of(county) : scope);
 		Map<Long, Long> active = new HashMap<>();
 		if (!mothers.isEmpty()) {
 			for (Object[] row : this.pairings.countActiveByMother(mothers.stream().map(Volunteer::getId).toList())) {
@@ -133,31 +173,24 @@ public class PairingService {
 
 	@Transactional
 	public Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Child child = this.children.get(childId, user);
 		Scope scope = Scope.of(user);
 		if (!scope.covers(mother.getFederation())) {
 			throw new NotFoundException("volunteer " + mother.getId());
 		}
-		if (startDate == null) {
-			throw new RuleViolationException("startDate", "pairing.startDate.required");
-		}
-		if (startDate.isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("startDate", "pairing.startDate.future");
-		}
-		if (child.getStatus() != ChildStatus.ACTIVE) {
-			throw new RuleViolationException("motherId", "pairing.child.notActive");
-		}
-		if (mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE) {
-			throw new RuleViolationException("motherId", "pairing.mother.notActive");
-		}
-		if (this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent()) {
-			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
-		}
+		RuleViolationException.refuseIf(startDate == null, "startDate", "pairing.startDate.required");
+		RuleViolationException.refuseIf(startDate.isAfter(LocalDate.now(this.clock)), "startDate",
+				"pairing.startDate.future");
+		RuleViolationException.refuseIf(child.getStatus() != ChildStatus.ACTIVE, "motherId", "pairing.child.notActive");
+		RuleViolationException.refuseIf(
+				mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE, "motherId",
+				"pairing.mother.notActive");
+		RuleViolationException.refuseIf(this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent(),
+				"motherId", "pairing.child.alreadyPaired");
 		int capacity = this.federations.settings(mother.getFederation()).motherCapacity();
-		if (this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity) {
-			throw new RuleViolationException("motherId", "pairing.mother.full", capacity);
-		}
+		RuleViolationException.refuseIf(this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity,
+				"motherId", "pairing.mother.full", capacity);
 		Pairing pairing;
 		try {
 			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id()));
@@ -175,21 +208,16 @@ public class PairingService {
 
 	@Transactional
 	public Pairing end(long pairingId, LocalDate endDate, PairingEndReason reason, String note, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Pairing pairing = get(pairingId, user);
-		if (!pairing.isActive()) {
-			throw new RuleViolationException("endDate", "pairing.alreadyEnded");
-		}
-		if (reason == null) {
-			throw new RuleViolationException("reason", "pairing.reason.required");
-		}
-		if (endDate == null || endDate.isBefore(pairing.getStartDate()) || endDate.isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("endDate", "pairing.endDate.invalid");
-		}
+		RuleViolationException.refuseIf(!pairing.isActive(), "endDate", "pairing.alreadyEnded");
+		RuleViolationException.refuseIf(reason == null, "reason", "pairing.reason.required");
+		RuleViolationException.refuseIf(endDate == null || endDate.isBefore(pairing.getStartDate())
+				|| endDate.isAfter(LocalDate.now(this.clock)), "endDate", "pairing.endDate.invalid");
 		String trimmed = note == null || note.isBlank() ? null : note.trim();
-		if (trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException("note", "pairing.note.invalid");
-		}
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				"note", "pairing.note.invalid");
 		pairing.end(endDate, reason, trimmed, user.id());
 		this.pairings.saveAndFlush(pairing);
 		this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);
@@ -250,12 +278,6 @@ public class PairingService {
 			.filter(ancestor -> ancestor.getLevel() == FederationLevel.COUNTY)
 			.findFirst()
 			.orElse(federation);
-	}
-
-	private static void requireManager(CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators pair");
-		}
 	}
 
 }

@@ -14,17 +14,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.VersionedEntity;
 import org.caringmothers.pairing.Pairing;
 import org.hibernate.annotations.BatchSize;
 
@@ -33,14 +30,10 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "visit")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Visit {
+public class Visit extends VersionedEntity {
 
 	/** How long after recording the mother may still correct her entry. */
 	public static final int EDITABLE_DAYS = 7;
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "pairing_id", updatable = false)
@@ -90,28 +83,23 @@ public class Visit {
 
 	private String reviewComment;
 
-	@Version
-	private long version;
-
 	Visit(Pairing pairing, Long recordedBy, String clientToken) {
 		this.pairing = pairing;
 		this.recordedBy = recordedBy;
 		this.clientToken = clientToken;
 	}
 
-	void fill(VisitForm form) {
-		this.visitDate = form.getVisitDate();
-		this.mode = form.getMode();
-		this.durationMinutes = form.getDurationMinutes();
-		this.childMood = form.getChildMood();
-		this.notes = form.getNotes() == null || form.getNotes().isBlank() ? null : form.getNotes().trim();
+	void fill(VisitParameters record) {
+		this.visitDate = record.visitDate();
+		this.mode = record.mode();
+		this.durationMinutes = record.durationMinutes();
+		this.childMood = record.childMood();
+		this.notes = record.notes();
 		this.careTypes.clear();
-		this.careTypes.addAll(form.getCareTypes());
+		this.careTypes.addAll(record.careTypes());
 		this.gifts.clear();
-		for (GiftForm gift : form.getGifts()) {
-			if (gift.isFilled()) {
-				this.gifts.add(new Gift(gift.getItem().trim(), gift.getValue()));
-			}
+		for (VisitParameters.GiftParameters gift : record.gifts()) {
+			this.gifts.add(new Gift(gift.item(), gift.value()));
 		}
 	}
 

@@ -16,9 +16,12 @@ import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
 import org.caringmothers.common.validation.PlainText;
+
+import static org.caringmothers.common.validation.Texts.trimToNull;
 import org.caringmothers.need.NeedCategory;
 import org.caringmothers.need.NeedForm;
 import org.caringmothers.need.Urgency;
+import org.caringmothers.common.web.VersionedForm;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Getter
 @Setter
-public class VisitForm {
+public class VisitForm extends VersionedForm {
 
 	static final int GIFT_ROWS = 2;
 
@@ -79,8 +82,6 @@ public class VisitForm {
 	@Size(min = 8, max = 64)
 	private String clientToken;
 
-	private Long version;
-
 	public VisitForm() {
 		padGifts();
 	}
@@ -124,6 +125,16 @@ public class VisitForm {
 		form.setClientToken(visit.getClientToken());
 		form.setVersion(visit.getVersion());
 		return form;
+	}
+
+	/** What the service hands to the contact: trimmed, only the filled gift rows. */
+	VisitParameters toParameters() {
+		return new VisitParameters(this.visitDate, this.mode, this.durationMinutes, this.childMood,
+				trimToNull(this.notes), Set.copyOf(this.careTypes),
+				this.gifts.stream()
+					.filter(GiftForm::isFilled)
+					.map(gift -> new VisitParameters.GiftParameters(gift.getItem().trim(), gift.getValue()))
+					.toList());
 	}
 
 }

@@ -4,24 +4,18 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.BaseEntity;
 
 /** A photo of a contact, stored as a metadata-free JPEG outside the web root. */
 @Entity
 @Table(name = "visit_photo")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class VisitPhoto {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class VisitPhoto extends BaseEntity {
 
 	@Column(updatable = false)
 	private Long visitId;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Guardian;
@@ -18,20 +19,21 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
-import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
-import org.caringmothers.federation.ProgrammeSettings;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.pairing.CareCadence;
 import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.volunteer.VolunteerService;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +64,8 @@ public class VisitService {
 
 	private final PairingService pairings;
 
+	private final VolunteerService volunteers;
+
 	private final CareGapService careGaps;
 
 	private final FederationService federations;
@@ -72,7 +76,7 @@ public class VisitService {
 
 	/** The caring mother behind a VOLUNTEER account, if her record is linked. */
 	public Optional<Volunteer> motherOf(CurrentUser user) {
-		return user.is(Role.VOLUNTEER) ? this.visits.motherOfAccount(user.id()) : Optional.empty();
+		return user.is(Role.VOLUNTEER) ? this.volunteers.motherOfAccount(user.id()) : Optional.empty();
 	}
 
 	/** Her children, the overdue ones first, then by the next due date. */
@@ -89,12 +93,7 @@ public class VisitService {
 
 	/** One of her own active pairings; 404 for anything else. */
 	public Pairing myPairing(long pairingId, CurrentUser user) {
-		Volunteer mother = motherOf(user).orElseThrow(() -> new NotFoundException("pairing " + pairingId));
-		return this.pairings.activeOfMother(mother)
-			.stream()
-			.filter(pairing -> pairing.getId() == pairingId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+		return this.pairings.hers(pairingId, user);
 	}
 
 	/**
@@ -135,9 +134,7 @@ public class VisitService {
 		Pairing pairing = myPairing(pairingId, user);
 		checkDate(form, pairing);
 		String photoProblem = PhotoStore.problem(form.getPhotos());
-		if (photoProblem != null) {
-			throw new RuleViolationException("photos", photoProblem);
-		}
+		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
 		if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
 				|| form.getNeedDescription().isBlank())) {
 			throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
@@ -192,14 +189,8 @@ public class VisitService {
 		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
 		Visit visit = this.visits.findDetailedById(photo.getVisitId())
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
-		boolean allowed;
-		if (user.is(Role.VOLUNTEER)) {
-			Long motherAccount = visit.getPairing().getMother().getAccountId();
-			allowed = visit.getRecordedBy() == user.id() || (motherAccount != null && motherAccount == user.id());
-		}
-		else {
-			allowed = Scope.of(user).covers(visit.getPairing().getChild().getFederation());
-		}
+		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user)
+				: Scope.of(user).covers(visit.getPairing().getChild().getFederation());
 		if (!allowed) {
 			throw new NotFoundException("photo " + photoId);
 		}
@@ -209,28 +200,20 @@ public class VisitService {
 	/** One of her own contacts; 404 for anyone else's. */
 	public Visit myVisit(long visitId, CurrentUser user) {
 		return this.visits.findDetailedById(visitId)
-			.filter(visit -> visit.getRecordedBy() == user.id() || isHers(visit.getPairing(), user))
+			.filter(visit -> isHers(visit, user))
 			.orElseThrow(() -> new NotFoundException("visit " + visitId));
 	}
 
-	/**
-	 * Whether the pairing is one of the signed-in mother's own (her record's account is
-	 * this one).
-	 */
-	private static boolean isHers(Pairing pairing, CurrentUser user) {
-		Long account = pairing.getMother().getAccountId();
-		return user.is(Role.VOLUNTEER) && account != null && account == user.id();
+	/** Whether she recorded the contact or it is on one of her own pairings. */
+	private static boolean isHers(Visit visit, CurrentUser user) {
+		return visit.getRecordedBy() == user.id() || PairingService.isHers(visit.getPairing(), user);
 	}
 
 	@Transactional
 	public Visit update(long visitId, VisitForm form, CurrentUser user) {
 		Visit visit = myVisit(visitId, user);
-		if (!visit.editableAt(this.clock.instant())) {
-			throw new RuleViolationException(null, "visit.locked");
-		}
-		if (form.getVersion() == null || form.getVersion() != visit.getVersion()) {
-			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Visit.class, visitId);
-		}
+		RuleViolationException.refuseIf(!visit.editableAt(this.clock.instant()), null, "visit.locked");
+		Versions.check(form.getVersion(), visit.getVersion(), Visit.class, visitId);
 		checkDate(form, visit.getPairing());
 		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
 		List<VisitPhoto> removed = current.stream()
@@ -241,10 +224,8 @@ public class VisitService {
 		if (photoProblem == null && current.size() - removed.size() + added.size() > PhotoStore.MAX_PHOTOS) {
 			photoProblem = "visit.photo.tooMany";
 		}
-		if (photoProblem != null) {
-			throw new RuleViolationException("photos", photoProblem);
-		}
-		visit.fill(form);
+		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
+		visit.fill(form.toParameters());
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
 		this.photos.deleteAll(removed);
@@ -271,7 +252,7 @@ public class VisitService {
 	 * Active pairings in the staff member's scope that are past due, most overdue first.
 	 */
 	public List<ChildCard> careGaps(CurrentUser user) {
-		List<Pairing> active = this.visits.activePairingsUnder(Scope.of(user).pathPattern());
+		List<Pairing> active = this.pairings.activeWithin(Scope.of(user));
 		return cards(active).stream()
 			.filter(ChildCard::isOverdue)
 			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
@@ -284,52 +265,42 @@ public class VisitService {
 	 */
 	@Transactional
 	public void remind(long pairingId, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff send reminders");
-		}
+		user.requireManager();
 		Pairing pairing = this.pairings.get(pairingId, user);
-		if (!pairing.isActive()) {
-			throw new RuleViolationException(null, "pairing.alreadyEnded");
-		}
-		if (pairing.getMother().getAccountId() == null) {
-			throw new RuleViolationException(null, "visit.remind.noChannel");
-		}
+		RuleViolationException.refuseIf(!pairing.isActive(), null, "pairing.alreadyEnded");
+		RuleViolationException.refuseIf(pairing.getMother().getAccountId() == null, null, "visit.remind.noChannel");
 		this.visits.remind(pairingId, user.id());
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, null);
 	}
 
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
-		return this.visits.unreviewedUnder(Scope.of(user).pathPattern(), pageable);
+		Specification<Visit> unreviewed = (root, query, builder) -> builder.isNull(root.get("reviewedAt"));
+		return this.visits.findAll(Scope.of(user).<Visit>where("pairing", "child", "federation").and(unreviewed),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+						Sort.by(Sort.Direction.DESC, "createdAt")));
 	}
 
 	@Transactional
 	public Visit review(long visitId, boolean flag, String comment, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff review contacts");
-		}
-		Scope scope = Scope.of(user);
-		Visit visit = this.visits.findDetailedById(visitId)
-			.filter(found -> scope.covers(found.getPairing().getChild().getFederation()))
-			.orElseThrow(() -> new NotFoundException("visit " + visitId));
+		user.requireManager();
+		Visit visit = Scope.of(user)
+			.require(this.visits.findDetailedById(visitId), found -> found.getPairing().getChild().getFederation(),
+					"visit " + visitId);
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
-		if (flag && trimmed == null) {
-			throw new RuleViolationException("comment", "visit.review.commentRequired");
-		}
-		if (trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0)) {
-			throw new RuleViolationException("comment", "visit.review.commentInvalid");
-		}
+		RuleViolationException.refuseIf(flag && trimmed == null, "comment", "visit.review.commentRequired");
+		RuleViolationException.refuseIf(
+				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
+				"comment", "visit.review.commentInvalid");
 		visit.review(user.id(), flag, trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, visit.getId(), flag ? "flagged" : "reviewed");
 		return visit;
 	}
 
 	private void checkDate(VisitForm form, Pairing pairing) {
-		if (form.getVisitDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("visitDate", "visit.date.future");
-		}
-		if (form.getVisitDate().isBefore(pairing.getStartDate())) {
-			throw new RuleViolationException("visitDate", "visit.date.beforePairing");
-		}
+		RuleViolationException.refuseIf(form.getVisitDate().isAfter(LocalDate.now(this.clock)), "visitDate",
+				"visit.date.future");
+		RuleViolationException.refuseIf(form.getVisitDate().isBefore(pairing.getStartDate()), "visitDate",
+				"visit.date.beforePairing");
 	}
 
 	private List<ChildCard> cards(List<Pairing> active) {

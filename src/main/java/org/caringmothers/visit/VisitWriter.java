@@ -34,7 +34,7 @@ class VisitWriter {
 	@Transactional
 	public Visit log(Pairing pairing, VisitForm form, CurrentUser author) {
 		Visit visit = new Visit(pairing, author.id(), form.getClientToken());
-		visit.fill(form);
+		visit.fill(form.toParameters());
 		visit = this.visits.saveAndFlush(visit);
 		for (org.springframework.web.multipart.MultipartFile upload : PhotoStore.chosen(form.getPhotos())) {
 			PhotoStore.Stored stored = this.store.store(upload);

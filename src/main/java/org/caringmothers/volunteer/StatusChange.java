@@ -5,24 +5,18 @@ import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.BaseEntity;
 
 /** One step in a volunteer's lifecycle: who took it, when, and why. */
 @Entity
 @Table(name = "volunteer_status_change")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class StatusChange {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class StatusChange extends BaseEntity {
 
 	private Long volunteerId;
 

@@ -5,24 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.caringmothers.common.persistence.BaseEntity;
 
 /** A training session a volunteer attended (培训): date, topic, hours and trainer. */
 @Entity
 @Table(name = "volunteer_training")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class TrainingRecord {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+public class TrainingRecord extends BaseEntity {
 
 	private Long volunteerId;
 

@@ -1,6 +1,5 @@
 package org.caringmothers.volunteer;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumSet;
@@ -14,21 +13,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.federation.Federation;
+import org.caringmothers.federation.FederationRecord;
 import org.caringmothers.federation.Station;
 import org.hibernate.annotations.BatchSize;
 
@@ -41,15 +37,7 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "volunteer")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Volunteer {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
+public class Volunteer extends FederationRecord {
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "station_id")
@@ -110,16 +98,8 @@ public class Volunteer {
 
 	private String statusReason;
 
-	private Long createdBy;
-
-	@Column(insertable = false, updatable = false)
-	private Instant createdAt;
-
-	@Version
-	private long version;
-
 	Volunteer(Long createdBy) {
-		this.createdBy = createdBy;
+		super(createdBy);
 	}
 
 	/** The phone number as every page shows it. */
@@ -140,17 +120,17 @@ public class Volunteer {
 		return this.role == VolunteerRole.RESERVE;
 	}
 
-	void update(Federation federation, Station station, VolunteerForm form) {
-		this.federation = federation;
+	void update(Federation federation, Station station, VolunteerParameters record) {
+		placeIn(federation);
 		this.station = station;
-		this.role = form.getRole();
-		this.name = form.getName().trim();
-		this.gender = form.getGender();
-		this.birthDate = form.getBirthDate();
-		this.workUnit = VolunteerForm.trimToNull(form.getWorkUnit());
-		this.occupation = VolunteerForm.trimToNull(form.getOccupation());
+		this.role = record.role();
+		this.name = record.name();
+		this.gender = record.gender();
+		this.birthDate = record.birthDate();
+		this.workUnit = record.workUnit();
+		this.occupation = record.occupation();
 		this.skills.clear();
-		this.skills.addAll(form.getSkills());
+		this.skills.addAll(record.skills());
 	}
 
 	void setIdentity(String cipher, String index, String masked) {

@@ -2,6 +2,7 @@ package org.caringmothers.volunteer;
 
 import lombok.Getter;
 import lombok.Setter;
+import org.caringmothers.common.web.Filters;
 
 /** The volunteer list's filters, bound from the query string. */
 @Getter
@@ -20,12 +21,7 @@ public class VolunteerFilter {
 	private Skill skill;
 
 	VolunteerFilter withoutStatus() {
-		VolunteerFilter copy = new VolunteerFilter();
-		copy.setQ(this.q);
-		copy.setFederationCode(this.federationCode);
-		copy.setRole(this.role);
-		copy.setSkill(this.skill);
-		return copy;
+		return Filters.without(this, "status");
 	}
 
 }

@@ -1,19 +1,17 @@
 package org.caringmothers.volunteer;
 
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
-import org.caringmothers.common.Gender;
 import org.caringmothers.common.validation.PlainText;
+import org.caringmothers.common.web.PersonForm;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import static org.caringmothers.common.validation.Texts.trimToNull;
 
 /**
  * Registers or edits a volunteer. On edit the identity and phone numbers are not sent
@@ -21,25 +19,12 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @Getter
 @Setter
-public class VolunteerForm {
+public class VolunteerForm extends PersonForm {
 
 	/** Validation group of the fields that a new volunteer must have. */
 	public interface Create {
 
 	}
-
-	@NotBlank
-	@Size(max = 40)
-	@PlainText
-	private String name;
-
-	@NotNull
-	private Gender gender;
-
-	@NotNull
-	@Past
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate birthDate;
 
 	@NotBlank(groups = Create.class)
 	@Size(max = 20)
@@ -59,16 +44,10 @@ public class VolunteerForm {
 
 	private Set<Skill> skills = EnumSet.noneOf(Skill.class);
 
-	@NotBlank
-	@Size(max = 12)
-	private String federationCode;
-
 	private Long stationId;
 
 	@NotNull
 	private VolunteerRole role;
-
-	private Long version;
 
 	public static VolunteerForm of(Volunteer volunteer) {
 		VolunteerForm form = new VolunteerForm();
@@ -86,8 +65,10 @@ public class VolunteerForm {
 		return form;
 	}
 
-	static String trimToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+	/** What the service hands to the volunteer's record. */
+	VolunteerParameters toParameters() {
+		return new VolunteerParameters(this.role, getName().trim(), getGender(), getBirthDate(),
+				trimToNull(this.workUnit), trimToNull(this.occupation), Set.copyOf(this.skills));
 	}
 
 }

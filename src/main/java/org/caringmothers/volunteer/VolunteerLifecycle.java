@@ -22,20 +22,15 @@ final class VolunteerLifecycle {
 	static void check(VolunteerStatus from, StatusChangeForm form, BigDecimal trainedHours, BigDecimal requiredHours,
 			LocalDate today) {
 		VolunteerStatus to = form.getTo();
-		if (to == null || !from.canMoveTo(to)) {
-			throw new RuleViolationException("to", "volunteer.status.notAllowed");
-		}
+		RuleViolationException.refuseIf(to == null || !from.canMoveTo(to), "to", "volunteer.status.notAllowed");
 		switch (to) {
 			case SCREENED -> {
-				if (!form.isInterviewDone()) {
-					throw new RuleViolationException("interviewDone", "volunteer.screening.required");
-				}
-				if (!form.isReferencesChecked()) {
-					throw new RuleViolationException("referencesChecked", "volunteer.screening.required");
-				}
-				if (!form.isNoCriminalRecord()) {
-					throw new RuleViolationException("noCriminalRecord", "volunteer.screening.required");
-				}
+				RuleViolationException.refuseIf(!form.isInterviewDone(), "interviewDone",
+						"volunteer.screening.required");
+				RuleViolationException.refuseIf(!form.isReferencesChecked(), "referencesChecked",
+						"volunteer.screening.required");
+				RuleViolationException.refuseIf(!form.isNoCriminalRecord(), "noCriminalRecord",
+						"volunteer.screening.required");
 			}
 			case TRAINED -> {
 				if (!hasEnoughTraining(trainedHours, requiredHours)) {
@@ -46,18 +41,14 @@ final class VolunteerLifecycle {
 			}
 			case ACTIVE -> {
 				if (from == VolunteerStatus.TRAINED) {
-					if (form.getOathDate() == null) {
-						throw new RuleViolationException("oathDate", "volunteer.oath.required");
-					}
-					if (form.getOathDate().isAfter(today)) {
-						throw new RuleViolationException("oathDate", "volunteer.oath.future");
-					}
+					RuleViolationException.refuseIf(form.getOathDate() == null, "oathDate", "volunteer.oath.required");
+					RuleViolationException.refuseIf(form.getOathDate().isAfter(today), "oathDate",
+							"volunteer.oath.future");
 				}
 			}
 			case SUSPENDED, WITHDRAWN -> {
-				if (form.getNote() == null || form.getNote().isBlank()) {
-					throw new RuleViolationException("note", "volunteer.status.reasonRequired");
-				}
+				RuleViolationException.refuseIf(form.getNote() == null || form.getNote().isBlank(), "note",
+						"volunteer.status.reasonRequired");
 			}
 			default -> {
 			}

@@ -3,7 +3,6 @@ package org.caringmothers.volunteer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,23 +10,26 @@ import java.util.function.IntConsumer;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.common.Gender;
 import org.caringmothers.account.AccountService;
 import org.caringmothers.account.Activation;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.NotFoundException;
+import org.caringmothers.common.persistence.BatchImport;
+import org.caringmothers.common.persistence.GroupCounts;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.PhoneNumbers;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.common.security.Role;
+import org.caringmothers.common.validation.Texts;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -39,9 +41,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,6 +81,8 @@ public class VolunteerService {
 
 	private final EntityManager entityManager;
 
+	private final GroupCounts counts;
+
 	private final Clock clock;
 
 	@Value("${caringmothers.volunteer.required-training-hours:2}")
@@ -95,32 +98,46 @@ public class VolunteerService {
 
 	/** Counts by status within the same scope and filters, the status filter aside. */
 	public Map<VolunteerStatus, Long> countByStatus(VolunteerFilter filter, CurrentUser user) {
-		Map<VolunteerStatus, Long> counts = new EnumMap<>(VolunteerStatus.class);
-		for (VolunteerStatus status : VolunteerStatus.values()) {
-			counts.put(status, 0L);
-		}
-		Specification<Volunteer> spec = specification(filter.withoutStatus(), user);
-		if (spec == null) {
-			return counts;
-		}
-		CriteriaBuilder builder = this.entityManager.getCriteriaBuilder();
-		CriteriaQuery<Object[]> query = builder.createQuery(Object[].class);
-		Root<Volunteer> root = query.from(Volunteer.class);
-		query.multiselect(root.get("status"), builder.count(root))
-			.where(spec.toPredicate(root, query, builder))
-			.groupBy(root.get("status"));
-		for (Object[] row : this.entityManager.createQuery(query).getResultList()) {
-			counts.put((VolunteerStatus) row[0], (Long) row[1]);
-		}
-		return counts;
+		return this.counts.countBy(Volunteer.class, "status", VolunteerStatus.class,
+				specification(filter.withoutStatus(), user));
+	}
+
+	/** Active caring mothers in the scope, with their federation. */
+	public List<Volunteer> activeMothersWithin(Scope scope) {
+		return this.volunteers.findAll(scope.<Volunteer>where("federation")
+			.and((root, query, builder) -> builder.and(builder.equal(root.get("role"), VolunteerRole.MOTHER),
+					builder.equal(root.get("status"), VolunteerStatus.ACTIVE)))
+			.and(Scope.fetching("federation")));
+	}
+
+	/** The volunteer linked to a sign-in account, with her federation, if any. */
+	public Optional<Volunteer> motherOfAccount(long accountId) {
+		return this.volunteers.findByAccountId(accountId);
+	}
+
+	/**
+	 * Mothers that this reserve could back: not withdrawn, not already backed by her, and
+	 * with fewer than the maximum number of reserves.
+	 */
+	private static Specification<Volunteer> mothersToBack(long reserveId) {
+		return (mother, query, builder) -> {
+			Subquery<Long> backed = query.subquery(Long.class);
+			Root<Volunteer> reserve = backed.from(Volunteer.class);
+			backed.select(reserve.join("mothers").get("id")).where(builder.equal(reserve.get("id"), reserveId));
+			Subquery<Long> reserves = query.subquery(Long.class);
+			Root<Volunteer> other = reserves.from(Volunteer.class);
+			Join<Volunteer, Volunteer> otherMothers = other.join("mothers");
+			reserves.select(builder.count(other)).where(builder.equal(otherMothers.get("id"), mother.get("id")));
+			return builder.and(builder.equal(mother.get("role"), VolunteerRole.MOTHER),
+					builder.notEqual(mother.get("status"), VolunteerStatus.WITHDRAWN),
+					builder.not(mother.get("id").in(backed)), builder.lessThan(reserves, (long) MAX_RESERVES));
+		};
 	}
 
 	/** A volunteer within the user's scope, or 404. */
 	public Volunteer get(long id, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		return this.volunteers.findDetailedById(id)
-			.filter(volunteer -> scope.covers(volunteer.getFederation()))
-			.orElseThrow(() -> new NotFoundException("volunteer " + id));
+		return Scope.of(user)
+			.require(this.volunteers.findDetailedById(id), volunteer -> volunteer.getFederation(), "volunteer " + id);
 	}
 
 	/** Everything the volunteer's page shows. */
@@ -130,8 +147,9 @@ public class VolunteerService {
 		List<Volunteer> mothers = volunteer.isReserve() ? this.volunteers.findMothersBackedBy(id) : List.of();
 		List<Volunteer> mothersToBack = List.of();
 		if (volunteer.isReserve() && volunteer.getStatus() != VolunteerStatus.WITHDRAWN && user.isManager()) {
-			mothersToBack = this.volunteers.findMothersToBack(id, backingScope(volunteer, user).pathPattern(),
-					MAX_RESERVES);
+			mothersToBack = this.volunteers.findAll(backingScope(volunteer, user).<Volunteer>where("federation")
+				.and(mothersToBack(id))
+				.and(Scope.fetching("federation")), Sort.by("federation.code", "name", "id"));
 		}
 		return new VolunteerProfile(volunteer, this.statusChanges.findByVolunteerIdOrderByChangedAtAscIdAsc(id),
 				this.trainings.findByVolunteerIdOrderByTrainingDateDescIdDesc(id), this.trainings.totalHours(id),
@@ -152,7 +170,7 @@ public class VolunteerService {
 
 	@Transactional
 	public Volunteer register(VolunteerForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = newVolunteer(form, user, null);
 		try {
 			volunteer = this.volunteers.saveAndFlush(volunteer);
@@ -171,7 +189,7 @@ public class VolunteerService {
 	 * Runs every check of a registration without saving (used to check imported rows).
 	 */
 	public void checkNewVolunteer(VolunteerForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		newVolunteer(form, user, null);
 	}
 
@@ -184,24 +202,14 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public List<Long> registerImported(List<VolunteerForm> forms, CurrentUser user, IntConsumer onRow) {
-		requireManager(user);
-		this.entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-		Map<String, Federation> federationsByCode = new java.util.HashMap<>();
-		List<Long> ids = new java.util.ArrayList<>();
-		for (int i = 0; i < forms.size(); i++) {
-			Volunteer volunteer = this.volunteers.save(newVolunteer(forms.get(i), user, federationsByCode));
-			ids.add(volunteer.getId());
-			this.statusChanges.save(new StatusChange(volunteer.getId(), null, VolunteerStatus.APPLIED, user.id(),
-					user.displayName(), this.clock.instant(), "import"));
-			if (i % 250 == 249) {
-				this.entityManager.flush();
-				this.entityManager.clear();
-				federationsByCode.clear();
-			}
-			onRow.accept(i);
-		}
-		this.entityManager.flush();
-		return ids;
+		user.requireManager();
+		return BatchImport.save(this.entityManager, forms,
+				(VolunteerForm form, Map<String, Federation> federations) -> {
+					Volunteer volunteer = this.volunteers.save(newVolunteer(form, user, federations));
+					this.statusChanges.save(new StatusChange(volunteer.getId(), null, VolunteerStatus.APPLIED,
+							user.id(), user.displayName(), this.clock.instant(), "import"));
+					return volunteer.getId();
+				}, onRow);
 	}
 
 	/**
@@ -217,7 +225,7 @@ public class VolunteerService {
 		String phone = checkedPhone(form.getPhone());
 		checkPerson(form);
 		Volunteer volunteer = new Volunteer(user.id());
-		volunteer.update(federation, station, form);
+		volunteer.update(federation, station, form.toParameters());
 		volunteer.setPhone(phone);
 		applyIdNumber(volunteer, idNumber);
 		return volunteer;
@@ -225,11 +233,9 @@ public class VolunteerService {
 
 	@Transactional
 	public Volunteer update(long id, VolunteerForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		if (form.getVersion() == null || form.getVersion() != volunteer.getVersion()) {
-			throw new ObjectOptimisticLockingFailureException(Volunteer.class, id);
-		}
+		Versions.check(form.getVersion(), volunteer.getVersion(), Volunteer.class, id);
 		Federation federation = checkedFederation(form.getFederationCode(), user);
 		Station station = checkedStation(federation, form.getStationId());
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
@@ -243,7 +249,7 @@ public class VolunteerService {
 				|| !this.volunteers.findMothersBackedBy(id).isEmpty())) {
 			throw new RuleViolationException("role", "volunteer.role.linked");
 		}
-		volunteer.update(federation, station, form);
+		volunteer.update(federation, station, form.toParameters());
 		volunteer.setPhone(phone);
 		if (newIdNumber) {
 			applyIdNumber(volunteer, idNumber);
@@ -267,7 +273,7 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public Volunteer changeStatus(long id, StatusChangeForm step, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		VolunteerStatus from = volunteer.getStatus();
 		VolunteerLifecycle.check(from, step, this.trainings.totalHours(id), this.requiredTrainingHours,
@@ -275,7 +281,7 @@ public class VolunteerService {
 		volunteer.moveTo(step);
 		this.volunteers.saveAndFlush(volunteer);
 		syncAccountWithStatus(volunteer);
-		String note = VolunteerForm.trimToNull(step.getNote());
+		String note = Texts.trimToNull(step.getNote());
 		this.statusChanges
 			.save(new StatusChange(id, from, step.getTo(), user.id(), user.displayName(), this.clock.instant(), note));
 		int endedLinks = (step.getTo() == VolunteerStatus.WITHDRAWN && volunteer.isReserve())
@@ -306,11 +312,9 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public Activation createAccount(long id, String username, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		if (volunteer.getAccountId() != null) {
-			throw new RuleViolationException("username", "volunteer.account.exists");
-		}
+		RuleViolationException.refuseIf(volunteer.getAccountId() != null, "username", "volunteer.account.exists");
 		return linkNewAccount(volunteer, username, user, "account created");
 	}
 
@@ -320,12 +324,10 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public Activation replaceAccount(long id, String username, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		Long old = volunteer.getAccountId();
-		if (old == null) {
-			throw new RuleViolationException("username", "volunteer.account.none");
-		}
+		RuleViolationException.refuseIf(old == null, "username", "volunteer.account.none");
 		this.accounts.setVolunteerAccountEnabled(old, false);
 		volunteer.linkAccount(null);
 		this.volunteers.saveAndFlush(volunteer);
@@ -338,11 +340,9 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public Activation reissueActivation(long id, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		if (volunteer.getAccountId() == null) {
-			throw new RuleViolationException(null, "volunteer.account.none");
-		}
+		RuleViolationException.refuseIf(volunteer.getAccountId() == null, null, "volunteer.account.none");
 		Activation activation = this.accounts.reissueActivation(volunteer.getAccountId(), user);
 		this.audit.record(AuditAction.UPDATE, RECORD, id,
 				"activation code reissued for account " + activation.username());
@@ -350,9 +350,8 @@ public class VolunteerService {
 	}
 
 	private Activation linkNewAccount(Volunteer volunteer, String username, CurrentUser user, String what) {
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN || volunteer.getStatus() == VolunteerStatus.SUSPENDED) {
-			throw new RuleViolationException(null, "volunteer.account.notServing");
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN
+				|| volunteer.getStatus() == VolunteerStatus.SUSPENDED, null, "volunteer.account.notServing");
 		Activation activation = this.accounts.createForVolunteer(username, volunteer.getName(),
 				volunteer.getFederation(), user);
 		volunteer.linkAccount(activation.accountId());
@@ -380,7 +379,7 @@ public class VolunteerService {
 
 	@Transactional
 	public TrainingRecord addTraining(long id, TrainingForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		checkTraining(volunteer, form);
 		TrainingRecord record = this.trainings.save(new TrainingRecord(id, form, user.id(), this.clock.instant()));
@@ -396,12 +395,11 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public TrainingRecord creditTraining(long id, long eventId, TrainingForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		checkTraining(volunteer, form);
-		if (this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent()) {
-			throw new RuleViolationException(null, "volunteer.training.alreadyCredited", volunteer.getName());
-		}
+		RuleViolationException.refuseIf(this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent(), null,
+				"volunteer.training.alreadyCredited", volunteer.getName());
 		TrainingRecord record = this.trainings
 			.saveAndFlush(new TrainingRecord(id, form, user.id(), this.clock.instant(), eventId));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "training " + record.getTrainingDate() + " "
@@ -412,7 +410,7 @@ public class VolunteerService {
 	/** Takes back the credit of a training event, if the volunteer has it. */
 	@Transactional
 	public void withdrawTrainingCredit(long id, long eventId, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		get(id, user);
 		this.trainings.findByVolunteerIdAndEventId(id, eventId).ifPresent(record -> {
 			this.trainings.delete(record);
@@ -426,10 +424,9 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public int updateTrainingCredits(long eventId, TrainingForm form, CurrentUser user) {
-		requireManager(user);
-		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("trainingDate", "volunteer.training.future");
-		}
+		user.requireManager();
+		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+				"volunteer.training.future");
 		List<TrainingRecord> records = this.trainings.findByEventId(eventId);
 		records.forEach(record -> record.update(form));
 		this.trainings.saveAll(records);
@@ -439,28 +436,23 @@ public class VolunteerService {
 	/** A reserve starts backing a mother (a mother has at most three reserves). */
 	@Transactional
 	public Volunteer back(long reserveId, BackingForm form, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer reserve = get(reserveId, user);
-		if (!reserve.isReserve()) {
-			throw new RuleViolationException("motherId", "volunteer.backing.notReserve");
-		}
-		if (reserve.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
-		}
+		RuleViolationException.refuseIf(!reserve.isReserve(), "motherId", "volunteer.backing.notReserve");
+		RuleViolationException.refuseIf(reserve.getStatus() == VolunteerStatus.WITHDRAWN, "motherId",
+				"volunteer.backing.withdrawn");
 		Scope scope = backingScope(reserve, user);
 		Volunteer mother = this.volunteers.findDetailedById(form.getMotherId())
 			.filter(candidate -> scope.covers(candidate.getFederation()))
 			.filter(Volunteer::isMother)
 			.orElseThrow(() -> new RuleViolationException("motherId", "volunteer.backing.unknownMother"));
-		if (mother.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException("motherId", "volunteer.backing.withdrawn");
-		}
-		if (this.volunteers.findMothersBackedBy(reserveId).stream().anyMatch(m -> m.getId().equals(mother.getId()))) {
-			throw new RuleViolationException("motherId", "volunteer.backing.already", mother.getName());
-		}
-		if (this.volunteers.countReservesOf(mother.getId()) >= MAX_RESERVES) {
-			throw new RuleViolationException("motherId", "volunteer.backing.full", mother.getName(), MAX_RESERVES);
-		}
+		RuleViolationException.refuseIf(mother.getStatus() == VolunteerStatus.WITHDRAWN, "motherId",
+				"volunteer.backing.withdrawn");
+		RuleViolationException.refuseIf(
+				this.volunteers.findMothersBackedBy(reserveId).stream().anyMatch(m -> m.getId().equals(mother.getId())),
+				"motherId", "volunteer.backing.already", mother.getName());
+		RuleViolationException.refuseIf(this.volunteers.countReservesOf(mother.getId()) >= MAX_RESERVES, "motherId",
+				"volunteer.backing.full", mother.getName(), MAX_RESERVES);
 		reserve.back(mother);
 		this.volunteers.saveAndFlush(reserve);
 		this.audit.record(AuditAction.UPDATE, RECORD, reserveId, "backs mother #" + mother.getId());
@@ -469,7 +461,7 @@ public class VolunteerService {
 
 	@Transactional
 	public Volunteer stopBacking(long reserveId, long motherId, CurrentUser user) {
-		requireManager(user);
+		user.requireManager();
 		Volunteer reserve = get(reserveId, user);
 		Volunteer mother = this.volunteers.findMothersBackedBy(reserveId)
 			.stream()
@@ -488,9 +480,7 @@ public class VolunteerService {
 	 */
 	@Transactional
 	public String reveal(long id, String field, CurrentUser user) {
-		if (!user.is(Role.ADMIN, Role.STAFF)) {
-			throw new AccessDeniedException("Only staff and administrators may reveal numbers");
-		}
+		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		String value = switch (field == null ? "" : field) {
 			case "idNumber" -> this.cipher.decrypt(volunteer.getIdNumberCipher());
@@ -537,28 +527,23 @@ public class VolunteerService {
 	}
 
 	private void checkTraining(Volunteer volunteer, TrainingForm form) {
-		if (volunteer.getStatus() == VolunteerStatus.WITHDRAWN) {
-			throw new RuleViolationException(null, "volunteer.training.withdrawn");
-		}
-		if (form.getTrainingDate().isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("trainingDate", "volunteer.training.future");
-		}
+		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
+				"volunteer.training.withdrawn");
+		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+				"volunteer.training.future");
 	}
 
 	private String checkedPhone(String raw) {
-		if (!PhoneNumbers.isValid(raw)) {
-			throw new RuleViolationException("phone", "phone.invalid");
-		}
+		RuleViolationException.refuseIf(!PhoneNumbers.isValid(raw), "phone", "phone.invalid");
 		return PhoneNumbers.normalise(raw);
 	}
 
 	private void checkPerson(VolunteerForm form) {
-		if (form.getBirthDate().plusYears(ADULT_AGE).isAfter(LocalDate.now(this.clock))) {
-			throw new RuleViolationException("birthDate", "volunteer.birthDate.adult");
-		}
-		if (form.getRole() == VolunteerRole.RESERVE && (form.getSkills() == null || form.getSkills().isEmpty())) {
-			throw new RuleViolationException("skills", "volunteer.skills.reserveNeedsOne");
-		}
+		RuleViolationException.refuseIf(form.getBirthDate().plusYears(ADULT_AGE).isAfter(LocalDate.now(this.clock)),
+				"birthDate", "volunteer.birthDate.adult");
+		RuleViolationException.refuseIf(
+				form.getRole() == VolunteerRole.RESERVE && (form.getSkills() == null || form.getSkills().isEmpty()),
+				"skills", "volunteer.skills.reserveNeedsOne");
 	}
 
 	private void applyIdNumber(Volunteer volunteer, String idNumber) {
@@ -603,22 +588,12 @@ public class VolunteerService {
 		return userScope.covers(county) ? Scope.of(county) : userScope;
 	}
 
-	private static void requireManager(CurrentUser user) {
-		if (!user.isManager()) {
-			throw new AccessDeniedException("Only staff and administrators change volunteers' records");
-		}
-	}
-
 	private Specification<Volunteer> specification(VolunteerFilter filter, CurrentUser user) {
-		Scope scope = Scope.of(user);
-		Specification<Volunteer> spec = scope.where("federation");
-		if (filter.getFederationCode() != null && !filter.getFederationCode().isBlank()) {
-			Scope narrower = this.federations.findByCode(filter.getFederationCode(), scope).map(Scope::of).orElse(null);
-			if (narrower == null) {
-				return null;
-			}
-			spec = spec.and(narrower.where("federation"));
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return null;
 		}
+		Specification<Volunteer> spec = scope.where("federation");
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
 			String text = filter.getQ().trim();
 			String digits = PhoneNumbers.normalise(text);

@@ -14,21 +14,19 @@ import org.caringmothers.account.PasswordResetForm;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,11 +48,6 @@ class AccountController {
 	private static final int PAGE_SIZE = 20;
 
 	private final AccountService accounts;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") AccountFilter filter,
@@ -80,18 +73,11 @@ class AccountController {
 	String create(@AuthenticationPrincipal CurrentUser user,
 			@Validated({ Default.class, AccountForm.Create.class }) @ModelAttribute("form") AccountForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			return showForm(user, null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Account account = this.accounts.create(form, user);
 			FlashMessages.success(redirect, "account.created", account.getUsername());
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, null, model);
-		}
-		return "redirect:/accounts";
+			return "redirect:/accounts";
+		}, () -> showForm(user, null, model));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -109,24 +95,14 @@ class AccountController {
 		Account account = this.accounts.get(id, user);
 		form.setUsername(account.getUsername());
 		model.addAttribute("resetForm", new PasswordResetForm());
-		if (result.hasErrors()) {
-			return showForm(user, account, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.accounts.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, account, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "account.updated", account.getUsername());
+			return "redirect:/accounts";
+		}, () -> showForm(user, account, model), () -> {
 			Account current = this.accounts.get(id, user);
-			model.addAttribute("form", AccountForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(user, current, model);
-		}
-		FlashMessages.success(redirect, "account.updated", account.getUsername());
-		return "redirect:/accounts";
+			return EditConflict.showAgain(model, AccountForm.of(current), () -> showForm(user, current, model));
+		});
 	}
 
 	@PostMapping("/{id}/password")
@@ -135,18 +111,11 @@ class AccountController {
 			RedirectAttributes redirect) {
 		Account account = this.accounts.get(id, user);
 		model.addAttribute("form", AccountForm.of(account));
-		if (result.hasErrors()) {
-			return showForm(user, account, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.accounts.resetPassword(id, resetForm, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, account, model);
-		}
-		FlashMessages.success(redirect, "account.passwordReset", account.getUsername());
-		return "redirect:/accounts";
+			FlashMessages.success(redirect, "account.passwordReset", account.getUsername());
+			return "redirect:/accounts";
+		}, () -> showForm(user, account, model));
 	}
 
 	@PostMapping("/{id}/enabled")

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.AccountService;
 import org.caringmothers.account.PasswordChangeForm;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
@@ -48,24 +47,17 @@ class PasswordController {
 	String change(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") PasswordChangeForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			return VIEW;
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.accounts.changeOwnPassword(user, form);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return VIEW;
-		}
-		CurrentUser updated = user.withPasswordChanged();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		this.contextRepository.saveContext(context, request, response);
-		FlashMessages.success(redirect, "password.changed");
-		return "redirect:/";
+			CurrentUser updated = user.withPasswordChanged();
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			this.contextRepository.saveContext(context, request, response);
+			FlashMessages.success(redirect, "password.changed");
+			return "redirect:/";
+		}, () -> VIEW);
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.caringmothers.child.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
@@ -19,19 +16,17 @@ import org.caringmothers.child.ParentsSituation;
 import org.caringmothers.child.RiskLevel;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.ListSort;
 import org.caringmothers.common.web.Forms;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,16 +42,10 @@ class ChildController {
 
 	private static final String FORM = "child/form";
 
-	private static final Set<String> SORTABLE = Set.of("name", "birthDate", "createdAt", "riskLevel");
+	private static final Map<String, String> SORTABLE = Map.of("name", "name", "birthDate", "birthDate", "createdAt",
+			"createdAt", "riskLevel", "riskLevel");
 
 	private final ChildService children;
-
-	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@ModelAttribute
 	void choices(Model model) {
@@ -66,20 +55,18 @@ class ChildController {
 		model.addAttribute("allGenders", Gender.values());
 		model.addAttribute("allSituations", ParentsSituation.values());
 		model.addAttribute("allRelations", GuardianRelation.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") ChildFilter filter,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, Model model) {
-		String property = SORTABLE.contains(sort) ? sort : "name";
-		Sort.Direction direction = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-		model.addAttribute("page", this.children.list(filter, user,
-				PageRequest.of(Math.max(page, 0), 20, Sort.by(direction, property).and(Sort.by("id")))));
+		ListSort order = ListSort.of(sort, dir, "name", SORTABLE);
+		Page<Child> children = this.children.list(filter, user, order.page(page, 20));
+		model.addAttribute("page", children);
+		model.addAttribute("pairedIds", this.children.pairedAmong(children));
 		model.addAttribute("counts", this.children.countByStatus(filter, user));
-		model.addAttribute("sort", property);
-		model.addAttribute("dir", direction == Sort.Direction.DESC ? "desc" : "asc");
+		order.show(model);
 		return "child/list";
 	}
 
@@ -97,18 +84,12 @@ class ChildController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		form.padGuardians();
 		model.addAttribute("child", null);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Child child = this.children.register(form, user);
 			FlashMessages.success(redirect, "child.registered", child.getName());
 			return "redirect:/children/" + child.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return FORM;
-		}
+
+		}, () -> FORM);
 	}
 
 	@GetMapping("/{id}")
@@ -141,25 +122,15 @@ class ChildController {
 		Child child = this.children.get(id, user);
 		form.padGuardians();
 		model.addAttribute("child", child);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.children.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return FORM;
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "child.updated", form.getName().trim());
+			return "redirect:/children/" + id;
+		}, () -> FORM, () -> {
 			Child current = this.children.get(id, user);
 			model.addAttribute("child", current);
-			model.addAttribute("form", ChildForm.of(current));
-			model.addAttribute("conflict", true);
-			return FORM;
-		}
-		FlashMessages.success(redirect, "child.updated", form.getName().trim());
-		return "redirect:/children/" + id;
+			return EditConflict.showAgain(model, ChildForm.of(current), () -> FORM);
+		});
 	}
 
 	@PostMapping("/{id}/status")

@@ -3,6 +3,7 @@ package org.caringmothers.common.security;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -89,6 +90,17 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	/** ADMIN or STAFF: may change records within the subtree. */
 	public boolean isManager() {
 		return is(Role.ADMIN, Role.STAFF);
+	}
+
+	/**
+	 * The one role check of every service that changes records: staff and administrators
+	 * only.
+	 * @throws AccessDeniedException for anyone else
+	 */
+	public void requireManager() {
+		if (!isManager()) {
+			throw new AccessDeniedException("Only staff and administrators may do this");
+		}
 	}
 
 	/** Everyone but a caring mother: may browse the federation tree. */

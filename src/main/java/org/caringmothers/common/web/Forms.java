@@ -1,7 +1,10 @@
 package org.caringmothers.common.web;
 
+import java.util.function.Supplier;
+
 import org.caringmothers.common.RuleViolationException;
 
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 
 /** Small helpers for the form controllers. */
@@ -11,6 +14,38 @@ public final class Forms {
 	public static final String CHANGED_BY_OTHER = "error.changedByOther";
 
 	private Forms() {
+	}
+
+	/**
+	 * The one way a form is handled: when it is valid the action runs and its view is
+	 * returned (usually a redirect); a broken rule goes onto the form, and the page with
+	 * the form is shown again.
+	 */
+	public static String submit(BindingResult result, Supplier<String> action, Supplier<String> showAgain) {
+		if (!result.hasErrors()) {
+			try {
+				return action.get();
+			}
+			catch (RuleViolationException ex) {
+				reject(result, ex);
+			}
+		}
+		return showAgain.get();
+	}
+
+	/**
+	 * {@link #submit(BindingResult, Supplier, Supplier)} for an edit form: when someone
+	 * else saved the record meanwhile, {@code onConflict} shows it again (see
+	 * {@link EditConflict}).
+	 */
+	public static String submit(BindingResult result, Supplier<String> action, Supplier<String> showAgain,
+			Supplier<String> onConflict) {
+		try {
+			return submit(result, action, showAgain);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			return onConflict.get();
+		}
 	}
 
 	/** Puts a broken business rule on its field, so that the form is shown again. */

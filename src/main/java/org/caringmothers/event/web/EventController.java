@@ -1,14 +1,12 @@
 package org.caringmothers.event.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.event.AttendeeForm;
@@ -23,15 +21,12 @@ import org.caringmothers.volunteer.VolunteerRole;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,18 +52,10 @@ class EventController {
 
 	private final EventService events;
 
-	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
-
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("allTypes", EventType.values());
 		model.addAttribute("allGenders", Gender.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
@@ -91,18 +78,12 @@ class EventController {
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") EventForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			return showForm(null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Event event = this.events.create(form, user);
 			FlashMessages.success(redirect, "event.created", event.getTitle());
 			return "redirect:/events/" + event.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(null, model);
-		}
+
+		}, () -> showForm(null, model));
 	}
 
 	@GetMapping("/{id}")
@@ -123,24 +104,14 @@ class EventController {
 			@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Event event = this.events.get(id, user);
-		if (result.hasErrors()) {
-			return showForm(event, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.events.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(event, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
+			return "redirect:/events/" + id;
+		}, () -> showForm(event, model), () -> {
 			Event current = this.events.get(id, user);
-			model.addAttribute("form", EventForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(current, model);
-		}
-		FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
-		return "redirect:/events/" + id;
+			return EditConflict.showAgain(model, EventForm.of(current), () -> showForm(current, model));
+		});
 	}
 
 	@PostMapping("/{id}/attendees")

@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.federation.Federation;
@@ -17,14 +17,11 @@ import org.caringmothers.federation.StationForm;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,11 +41,6 @@ class FederationController {
 
 	private final FederationService federations;
 
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
-
 	/**
 	 * The tree from the user's own federation down, or search results when {@code q} is
 	 * given.
@@ -65,9 +57,7 @@ class FederationController {
 					this.federations.search(q, scope, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("path"))));
 		}
 		else {
-			List<Federation> children = this.federations.children(root);
-			model.addAttribute("children", children);
-			model.addAttribute("childCounts", this.federations.childCounts(children));
+			addChildren(root, model);
 		}
 		return "federation/tree";
 	}
@@ -77,10 +67,7 @@ class FederationController {
 	 */
 	@GetMapping("/{id}/children")
 	String children(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		Federation parent = this.federations.get(id, Scope.of(user));
-		List<Federation> children = this.federations.children(parent);
-		model.addAttribute("children", children);
-		model.addAttribute("childCounts", this.federations.childCounts(children));
+		addChildren(this.federations.get(id, Scope.of(user)), model);
 		return "federation/tree :: nodes";
 	}
 
@@ -117,18 +104,12 @@ class FederationController {
 			RedirectAttributes redirect) {
 		Scope scope = Scope.of(user);
 		Federation parent = this.federations.get(id, scope);
-		if (result.hasErrors()) {
-			return childForm(parent, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Federation child = this.federations.addChild(id, form, scope);
 			FlashMessages.success(redirect, "federation.added", child.getName());
 			return "redirect:/federations/" + child.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return childForm(parent, model);
-		}
+
+		}, () -> childForm(parent, model));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -148,25 +129,15 @@ class FederationController {
 		Federation federation = this.federations.get(id, scope);
 		model.addAttribute("federation", federation);
 		model.addAttribute("settings", this.federations.settings(federation));
-		if (result.hasErrors()) {
-			return "federation/form";
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.federations.update(id, form, scope);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return "federation/form";
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "federation.updated", form.getName());
+			return "redirect:/federations/" + id;
+		}, () -> "federation/form", () -> {
 			Federation current = this.federations.get(id, scope);
 			model.addAttribute("federation", current);
-			model.addAttribute("form", FederationForm.of(current));
-			model.addAttribute("conflict", true);
-			return "federation/form";
-		}
-		FlashMessages.success(redirect, "federation.updated", form.getName());
-		return "redirect:/federations/" + id;
+			return EditConflict.showAgain(model, FederationForm.of(current), () -> "federation/form");
+		});
 	}
 
 	@GetMapping("/{id}/stations/new")
@@ -182,24 +153,23 @@ class FederationController {
 			RedirectAttributes redirect) {
 		Scope scope = Scope.of(user);
 		model.addAttribute("federation", this.federations.get(id, scope));
-		if (result.hasErrors()) {
-			return "federation/station-form";
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.federations.addStation(id, form, scope);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return "federation/station-form";
-		}
-		FlashMessages.success(redirect, "station.added", form.getName().trim());
-		return "redirect:/federations/" + id;
+			FlashMessages.success(redirect, "station.added", form.getName().trim());
+			return "redirect:/federations/" + id;
+		}, () -> "federation/station-form");
 	}
 
 	private String childForm(Federation parent, Model model) {
 		model.addAttribute("parent", parent);
 		model.addAttribute("childLevel", parent.getLevel().childLevel());
 		return "federation/child-form";
+	}
+
+	private void addChildren(Federation parent, Model model) {
+		List<Federation> children = this.federations.children(parent);
+		model.addAttribute("children", children);
+		model.addAttribute("childCounts", this.federations.childCounts(children));
 	}
 
 }

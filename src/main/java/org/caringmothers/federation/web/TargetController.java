@@ -8,8 +8,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.federation.Federation;
@@ -19,14 +19,11 @@ import org.caringmothers.federation.TargetForm;
 import org.caringmothers.federation.TargetService;
 import org.caringmothers.federation.TargetValue;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +45,6 @@ class TargetController {
 	private final FederationService federations;
 
 	private final Clock clock;
-
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
 
 	@GetMapping
 	String own(@AuthenticationPrincipal CurrentUser user) {
@@ -79,23 +71,14 @@ class TargetController {
 					String.valueOf(TargetService.LAST_YEAR));
 			return "redirect:/targets/" + id;
 		}
-		if (result.hasErrors()) {
-			return show(federation, year, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.targets.save(id, year, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return show(federation, year, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
-			model.addAttribute("form", this.targets.form(federation, year));
-			model.addAttribute("conflict", true);
-			return show(federation, year, model);
-		}
-		FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
-		return "redirect:/targets/" + id + "?year=" + year;
+			FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));
+			return "redirect:/targets/" + id + "?year=" + year;
+		}, () -> show(federation, year, model), () -> {
+			return EditConflict.showAgain(model, this.targets.form(federation, year),
+					() -> show(federation, year, model));
+		});
 	}
 
 	private String show(Federation federation, int year, Model model) {

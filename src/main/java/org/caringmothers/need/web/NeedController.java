@@ -81,18 +81,12 @@ class NeedController {
 			@Valid @ModelAttribute("form") NeedForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("child", this.children.get(child, user));
-		if (result.hasErrors()) {
-			return "need/form";
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Need need = this.needs.raise(child, form, user);
 			FlashMessages.success(redirect, "need.raised");
 			return "redirect:/needs/" + need.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return "need/form";
-		}
+
+		}, () -> "need/form");
 	}
 
 	@PostMapping("/{id}/steps")

@@ -70,7 +70,6 @@ class PairingController {
 			model.addAttribute("suggestionCount", suggestions.size());
 			model.addAttribute("suggestions", all ? suggestions : suggestions.stream().limit(SHOWN).toList());
 		}
-		model.addAttribute("today", LocalDate.now(this.clock));
 		model.addAttribute("reasons", PairingEndReason.values());
 		return "pairing/child";
 	}
@@ -126,7 +125,6 @@ class PairingController {
 		model.addAttribute("needingNewMother", this.pairings.needingANewMother(user));
 		model.addAttribute("page",
 				this.pairings.unpaired(user, PageRequest.of(Math.max(page, 0), 25, Sort.by("name", "id"))));
-		model.addAttribute("today", LocalDate.now(this.clock));
 		return "pairing/unpaired";
 	}
 

@@ -7,28 +7,22 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.Forms;
-import org.caringmothers.need.NeedCategory;
-import org.caringmothers.need.Urgency;
 import org.caringmothers.pairing.Pairing;
-import org.caringmothers.visit.CareType;
 import org.caringmothers.visit.ChildMood;
 import org.caringmothers.visit.ContactMode;
 import org.caringmothers.visit.Visit;
 import org.caringmothers.visit.VisitForm;
 import org.caringmothers.visit.VisitService;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,19 +44,9 @@ class MotherController {
 
 	private final Clock clock;
 
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
-
 	@ModelAttribute
 	void choices(Model model) {
-		model.addAttribute("modes", ContactMode.values());
-		model.addAttribute("careTypes", CareType.values());
-		model.addAttribute("moods", ChildMood.values());
-		model.addAttribute("needCategories", NeedCategory.values());
-		model.addAttribute("urgencies", Urgency.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
+		ContactChoices.addTo(model);
 	}
 
 	@GetMapping("/pairings/{pairingId}/visits/new")
@@ -84,18 +68,11 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Pairing pairing = this.visits.myPairing(pairingId, user);
 		form.padGifts();
-		if (result.hasErrors()) {
-			return showForm(pairing, null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.visits.log(pairingId, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(pairing, null, model);
-		}
-		FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
-		return "redirect:/";
+			FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
+			return "redirect:/";
+		}, () -> showForm(pairing, null, model));
 	}
 
 	@GetMapping("/visits/{id}/edit")
@@ -111,24 +88,15 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Visit visit = this.visits.myVisit(id, user);
 		form.padGifts();
-		if (result.hasErrors()) {
-			return showForm(visit.getPairing(), visit, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.visits.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(visit.getPairing(), visit, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());
+			return "redirect:/";
+		}, () -> showForm(visit.getPairing(), visit, model), () -> {
 			Visit current = this.visits.myVisit(id, user);
-			model.addAttribute("form", VisitForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(current.getPairing(), current, model);
-		}
-		FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());
-		return "redirect:/";
+			return EditConflict.showAgain(model, VisitForm.of(current),
+					() -> showForm(current.getPairing(), current, model));
+		});
 	}
 
 	private String showForm(Pairing pairing, Visit visit, Model model) {

@@ -20,12 +20,7 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.AccountStatus;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.need.NeedCategory;
-import org.caringmothers.need.Urgency;
-import org.caringmothers.visit.CareType;
 import org.caringmothers.visit.ChildCard;
-import org.caringmothers.visit.ChildMood;
-import org.caringmothers.visit.ContactMode;
 import org.caringmothers.visit.Gift;
 import org.caringmothers.visit.Visit;
 import org.caringmothers.visit.VisitForm;
@@ -46,9 +41,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,19 +77,10 @@ class OfflineController {
 
 	private final Clock clock;
 
-	@InitBinder("form")
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
-
 	/** The app shell: the same for every mother, nothing personal, kept by the worker. */
 	@GetMapping("/offline")
 	String shell(Model model) {
-		model.addAttribute("modes", ContactMode.values());
-		model.addAttribute("careTypes", CareType.values());
-		model.addAttribute("moods", ChildMood.values());
-		model.addAttribute("needCategories", NeedCategory.values());
-		model.addAttribute("urgencies", Urgency.values());
+		ContactChoices.addTo(model);
 		model.addAttribute("keepDays", KEEP_DAYS);
 		return "visit/offline";
 	}

@@ -3,13 +3,15 @@ package org.caringmothers.volunteer.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
-import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.ListSort;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.volunteer.BackingForm;
 import org.caringmothers.common.Gender;
@@ -25,18 +27,14 @@ import org.caringmothers.volunteer.VolunteerRole;
 import org.caringmothers.volunteer.VolunteerService;
 import org.caringmothers.volunteer.VolunteerStatus;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,31 +67,22 @@ class VolunteerController {
 
 	private final Clock clock;
 
-	@InitBinder
-	void initBinder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
-	}
-
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("allStatuses", VolunteerStatus.values());
 		model.addAttribute("allRoles", VolunteerRole.values());
 		model.addAttribute("allSkills", Skill.values());
 		model.addAttribute("allGenders", Gender.values());
-		model.addAttribute("today", LocalDate.now(this.clock));
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") VolunteerFilter filter,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "name") String sort,
 			@RequestParam(defaultValue = "asc") String dir, Model model) {
-		String key = SORTS.containsKey(sort) ? sort : "name";
-		Sort.Direction direction = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-		model.addAttribute("page", this.volunteers.list(filter, user,
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(direction, SORTS.get(key)).and(Sort.by("id")))));
+		ListSort order = ListSort.of(sort, dir, "name", SORTS);
+		model.addAttribute("page", this.volunteers.list(filter, user, order.page(page, PAGE_SIZE)));
 		model.addAttribute("counts", this.volunteers.countByStatus(filter, user));
-		model.addAttribute("sort", key);
-		model.addAttribute("dir", direction == Sort.Direction.DESC ? "desc" : "asc");
+		order.show(model);
 		return "volunteer/list";
 	}
 
@@ -128,18 +117,12 @@ class VolunteerController {
 	String register(@AuthenticationPrincipal CurrentUser user,
 			@Validated({ Default.class, VolunteerForm.Create.class }) @ModelAttribute("form") VolunteerForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			return showForm(user, null, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			Volunteer volunteer = this.volunteers.register(form, user);
 			FlashMessages.success(redirect, "volunteer.registered", volunteer.getName());
 			return "redirect:/volunteers/" + volunteer.getId();
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, null, model);
-		}
+
+		}, () -> showForm(user, null, model));
 	}
 
 	@GetMapping("/{id}")
@@ -167,78 +150,40 @@ class VolunteerController {
 			@Valid @ModelAttribute("form") VolunteerForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Volunteer volunteer = this.volunteers.get(id, user);
-		if (result.hasErrors()) {
-			return showForm(user, volunteer, model);
-		}
-		try {
+		return Forms.submit(result, () -> {
 			this.volunteers.update(id, form, user);
-		}
-		catch (RuleViolationException ex) {
-			Forms.reject(result, ex);
-			return showForm(user, volunteer, model);
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+			FlashMessages.success(redirect, "volunteer.updated", form.getName().trim());
+			return "redirect:/volunteers/" + id;
+		}, () -> showForm(user, volunteer, model), () -> {
 			Volunteer current = this.volunteers.get(id, user);
-			model.addAttribute("form", VolunteerForm.of(current));
-			model.addAttribute("conflict", true);
-			return showForm(user, current, model);
-		}
-		FlashMessages.success(redirect, "volunteer.updated", form.getName().trim());
-		return "redirect:/volunteers/" + id;
+			return EditConflict.showAgain(model, VolunteerForm.of(current), () -> showForm(user, current, model));
+		});
 	}
 
 	@PostMapping("/{id}/status")
 	String changeStatus(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("statusForm") StatusChangeForm statusForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		this.volunteers.get(id, user);
-		if (!result.hasErrors()) {
-			try {
-				Volunteer volunteer = this.volunteers.changeStatus(id, statusForm, user);
-				FlashMessages.success(redirect, "volunteer.statusChanged", volunteer.getName());
-				return "redirect:/volunteers/" + id;
-			}
-			catch (RuleViolationException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return showDetail(user, id, model);
+		return onDetail(user, id, result, model, redirect, "volunteer.statusChanged",
+				() -> this.volunteers.changeStatus(id, statusForm, user).getName());
 	}
 
 	@PostMapping("/{id}/trainings")
 	String addTraining(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("trainingForm") TrainingForm trainingForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		this.volunteers.get(id, user);
-		if (!result.hasErrors()) {
-			try {
-				this.volunteers.addTraining(id, trainingForm, user);
-				FlashMessages.success(redirect, "volunteer.training.added", trainingForm.getTopic().trim());
-				return "redirect:/volunteers/" + id;
-			}
-			catch (RuleViolationException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return showDetail(user, id, model);
+		return onDetail(user, id, result, model, redirect, "volunteer.training.added", () -> {
+			this.volunteers.addTraining(id, trainingForm, user);
+			return trainingForm.getTopic().trim();
+		});
 	}
 
 	@PostMapping("/{id}/mothers")
 	String back(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("backingForm") BackingForm backingForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		this.volunteers.get(id, user);
-		if (!result.hasErrors()) {
-			try {
-				Volunteer mother = this.volunteers.back(id, backingForm, user);
-				FlashMessages.success(redirect, "volunteer.backing.added", mother.getName());
-				return "redirect:/volunteers/" + id;
-			}
-			catch (RuleViolationException ex) {
-				Forms.reject(result, ex);
-			}
-		}
-		return showDetail(user, id, model);
+		return onDetail(user, id, result, model, redirect, "volunteer.backing.added",
+				() -> this.volunteers.back(id, backingForm, user).getName());
 	}
 
 	@PostMapping("/{id}/mothers/{motherId}/remove")
@@ -247,6 +192,19 @@ class VolunteerController {
 		Volunteer mother = this.volunteers.stopBacking(id, motherId, user);
 		FlashMessages.success(redirect, "volunteer.backing.removed", mother.getName());
 		return "redirect:/volunteers/" + id;
+	}
+
+	/**
+	 * One of the small forms of the volunteer's page: the action's result names the
+	 * success message; a broken rule shows the page again with the form's errors.
+	 */
+	private String onDetail(CurrentUser user, long id, BindingResult result, Model model, RedirectAttributes redirect,
+			String successKey, Supplier<Object> action) {
+		this.volunteers.get(id, user);
+		return Forms.submit(result, () -> {
+			FlashMessages.success(redirect, successKey, action.get());
+			return "redirect:/volunteers/" + id;
+		}, () -> showDetail(user, id, model));
 	}
 
 	private String showDetail(CurrentUser user, long id, Model model) {

@@ -1,0 +1,25 @@
+package org.caringmothers.common.persistence;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/**
+ * The one version check of every edit form: the form carries the version it was shown
+ * with, and a save over a record changed since then fails instead of overwriting it.
+ */
+public final class Versions {
+
+	private Versions() {
+	}
+
+	/**
+	 * @param shown the version the form was shown with ({@code null} when missing)
+	 * @param current the record's version now
+	 * @throws ObjectOptimisticLockingFailureException when they differ
+	 */
+	public static void check(Long shown, long current, Class<?> type, Object id) {
+		if (shown == null || shown != current) {
+			throw new ObjectOptimisticLockingFailureException(type, id);
+		}
+	}
+
+}
