@@ -33,6 +33,9 @@ interface AccountRepository extends JpaRepository<Account, Long>, JpaSpecificati
 			where username = :username""", nativeQuery = true)
 	int failedSignIn(@Param("username") String username, @Param("limit") int limit, @Param("until") Instant until);
 
+	@Query(value = "select id, failed_attempts from app_user where username = :username", nativeQuery = true)
+	List<Object[]> idAndFailedAttempts(@Param("username") String username);
+
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = "update app_user set password_hash = :hash where username = :username", nativeQuery = true)
 	int rehash(@Param("username") String username, @Param("hash") String hash);

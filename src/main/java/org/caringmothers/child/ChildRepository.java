@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.caringmothers.federation.Federation;
+
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -18,8 +20,8 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
 	@EntityGraph(attributePaths = { "federation", "guardians", "categories" })
 	Optional<Child> findDetailedById(Long id);
 
-	@Query("select c.federation.name from Child c where c.idNumberIndex = :index")
-	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
+	@Query("select c.federation from Child c where c.idNumberIndex = :index")
+	Optional<Federation> federationHoldingIdNumber(@Param("index") String index);
 
 	@Query("select c.id from Child c where c.idNumberIndex = :index")
 	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);

@@ -91,6 +91,7 @@ public class ChildService {
 	}
 
 	/** Opens a child's page: the view is recorded in the audit log. */
+	@Transactional
 	public Child view(long id, CurrentUser user) {
 		Child child = get(id, user);
 		this.audit.record(AuditAction.VIEW, RECORD, child.getId(), null);
@@ -101,7 +102,7 @@ public class ChildService {
 	public Child register(ChildForm form, CurrentUser user) {
 		requireManager(user);
 		Federation federation = checkedFederation(form, user);
-		checkRules(form, null);
+		checkRules(form, null, user);
 		Child child = new Child(user.id());
 		child.update(federation, form);
 		applyIdNumber(child, form.getIdNumber());
@@ -120,7 +121,7 @@ public class ChildService {
 	 */
 	public void checkNewChild(ChildForm form, CurrentUser user) {
 		checkedFederation(form, user);
-		checkRules(form, null);
+		checkRules(form, null, user);
 	}
 
 	/**
@@ -141,7 +142,7 @@ public class ChildService {
 			ChildForm form = forms.get(i);
 			Federation federation = federationsByCode.computeIfAbsent(form.getFederationCode(),
 					code -> checkedFederation(form, user));
-			checkRules(form, null);
+			checkRules(form, null, user);
 			Child child = new Child(user.id());
 			child.update(federation, form);
 			applyIdNumber(child, form.getIdNumber());
@@ -165,7 +166,7 @@ public class ChildService {
 			throw new ObjectOptimisticLockingFailureException(Child.class, id);
 		}
 		Federation federation = checkedFederation(form, user);
-		checkRules(form, child);
+		checkRules(form, child, user);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
 		child.update(federation, form);
@@ -259,7 +260,7 @@ public class ChildService {
 		return count;
 	}
 
-	private void checkRules(ChildForm form, Child existing) {
+	private void checkRules(ChildForm form, Child existing, CurrentUser user) {
 		LocalDate today = LocalDate.now(this.clock);
 		if (form.getBirthDate().isAfter(today)) {
 			throw new RuleViolationException("birthDate", "child.birthDate.future");
@@ -273,11 +274,19 @@ public class ChildService {
 			if (problem != null) {
 				throw new RuleViolationException("idNumber", problem);
 			}
-			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
+			this.children.federationHoldingIdNumber(this.cipher.blindIndex(idNumber))
 				.filter(holder -> existing == null
 						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
 				.ifPresent(holder -> {
-					throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder);
+					if (Scope.of(user).covers(holder)) {
+						throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder.getName());
+					}
+					// held outside the user's subtree: say so without naming where, and
+					// keep
+					// the attempt on record even though the registration is refused
+					this.audit.recordAlone(AuditAction.DENIED, RECORD, null,
+							"ID number already registered in federation " + holder.getCode());
+					throw new RuleViolationException("idNumber", "idNumber.registeredElsewhere");
 				});
 		}
 		List<GuardianForm> guardians = form.filledGuardians();

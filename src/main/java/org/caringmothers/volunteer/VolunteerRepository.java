@@ -3,6 +3,8 @@ package org.caringmothers.volunteer;
 import java.util.List;
 import java.util.Optional;
 
+import org.caringmothers.federation.Federation;
+
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -17,8 +19,8 @@ interface VolunteerRepository extends JpaRepository<Volunteer, Long>, JpaSpecifi
 	Optional<Volunteer> findDetailedById(Long id);
 
 	/** The federation holding the record with this keyed hash, anywhere. */
-	@Query("select v.federation.name from Volunteer v where v.idNumberIndex = :index")
-	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
+	@Query("select v.federation from Volunteer v where v.idNumberIndex = :index")
+	Optional<Federation> federationHoldingIdNumber(@Param("index") String index);
 
 	@Query("select v.id from Volunteer v where v.idNumberIndex = :index")
 	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
