@@ -136,13 +136,14 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "OFFICIAL")
 			.requestMatchers(HttpMethod.POST, "/targets/*")
 			.hasAnyRole("ADMIN", "OFFICIAL")
-			// the federation tree and the programme's events
-			.requestMatchers(HttpMethod.GET, "/federations", "/federations/*", "/federations/*/children", "/events",
-					"/events/*")
-			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			// the federation tree and the programme's events (the forms first: /events/*
+			// would match /events/new too)
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new", "/events/new", "/events/*/edit")
 			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/federations", "/federations/*", "/federations/*/children", "/events",
+					"/events/*")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers(HttpMethod.POST, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new", "/events/new", "/events/*/edit", "/events/*/attendees",
 					"/events/*/attendees/*/remove", "/events/*/recruits")

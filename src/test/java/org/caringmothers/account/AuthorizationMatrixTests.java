@@ -143,9 +143,8 @@ class AuthorizationMatrixTests {
 		// the caring mother's pages
 		row("GET /my/offline", Kind.NONE, MOTHER);
 		row("GET /my/sync", Kind.NONE, MOTHER);
-		// an empty upload is refused with its reason; a correction of someone else's
-		// contact is refused as gone, revealing nothing
-		row("POST /my/uploads", Kind.NONE, MOTHER, Outcome.REFUSED, Outcome.REFUSED);
+		row("POST /my/uploads", Kind.NONE, MOTHER);
+		// a correction of someone else's contact is refused as gone, revealing nothing
 		row("POST /my/uploads/{visitId}", Kind.MY_VISIT, MOTHER, Outcome.ALLOWED, Outcome.REFUSED);
 		row("GET /my/pairings/{pairingId}/visits/new", Kind.MY_PAIRING, MOTHER);
 		row("POST /my/pairings/{pairingId}/visits", Kind.MY_PAIRING, MOTHER);
@@ -475,7 +474,10 @@ class AuthorizationMatrixTests {
 				case NONE -> "1";
 				case TOKEN -> UUID.randomUUID().toString();
 				case FEDERATION -> String.valueOf(county);
-				case CHILD -> String.valueOf(within("child", county));
+				case CHILD -> String.valueOf((county == MISSING) ? MISSING : one("""
+						select max(t.id) from child t join federation f on f.id = t.federation_id
+						where t.id_number_index is not null
+						and f.path like (select path from federation where id = ?) || '%'""", county));
 				case VOLUNTEER -> String.valueOf(within("volunteer", county));
 				case EVENT -> String.valueOf(eventWithAttendees(county));
 				case RESERVE -> String.valueOf(reserveWithin(county));
