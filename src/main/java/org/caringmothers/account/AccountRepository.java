@@ -1,6 +1,7 @@
 package org.caringmothers.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -28,6 +29,9 @@ interface AccountRepository extends JpaRepository<Account, Long>, JpaSpecificati
 			    locked_until = case when (failed_attempts + 1) % :limit = 0 then :until else locked_until end
 			where username = :username""", nativeQuery = true)
 	int failedSignIn(@Param("username") String username, @Param("limit") int limit, @Param("until") Instant until);
+
+	@Query(value = "select id, failed_attempts from app_user where username = :username", nativeQuery = true)
+	List<Object[]> idAndFailedAttempts(@Param("username") String username);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = "update app_user set password_hash = :hash where username = :username", nativeQuery = true)

@@ -412,6 +412,18 @@ public class AccountService {
 	void recordFailure(String username) {
 		Instant now = this.clock.instant();
 		this.accounts.failedSignIn(username, Account.MAX_FAILED_ATTEMPTS, now.plusSeconds(Account.LOCK_MINUTES * 60));
+		Long id = null;
+		boolean locked = false;
+		for (Object[] row : this.accounts.idAndFailedAttempts(username)) {
+			id = ((Number) row[0]).longValue();
+			int failures = ((Number) row[1]).intValue();
+			locked = failures % Account.MAX_FAILED_ATTEMPTS == 0;
+		}
+		this.audit.recordAs(id, username, AuditAction.SIGN_IN_FAILED, RECORD, id, "bad credentials");
+		if (locked) {
+			this.audit.recordAs(id, username, AuditAction.LOCKED_OUT, RECORD, id, "locked for " + Account.LOCK_MINUTES
+					+ " minutes after " + Account.MAX_FAILED_ATTEMPTS + " failures");
+		}
 	}
 
 	private Federation checkRoleAndFederation(AccountForm form, CurrentUser actor) {

@@ -8,6 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.caringmothers.audit.AuditAction;
+import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.security.CurrentUser;
 
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -25,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -92,61 +97,100 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,
+			AuditService audit) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/favicon*.svg",
-					"/error", "/login", "/activate")
+			// open to everyone: sign-in, activation, errors and files with nothing
+			// personal
+			.requestMatchers(HttpMethod.GET, "/webjars/**", "/css/**", "/js/**", "/icons/**", "/favicon*.svg", "/sw.js",
+					"/manifest.webmanifest", "/login")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/sw.js", "/manifest.webmanifest", "/icons/**")
+			.requestMatchers("/error", "/activate")
 			.permitAll()
-			.requestMatchers("/audit/**", "/audit")
-			.hasRole("ADMIN")
-			.requestMatchers("/accounts/**")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers("/my/**")
-			.hasRole("VOLUNTEER")
-			.requestMatchers("/photos/**")
+			// every signed-in user: the home page, the own password and signing out
+			.requestMatchers(HttpMethod.GET, "/")
 			.authenticated()
-			.requestMatchers("/targets/**", "/targets")
+			.requestMatchers(PASSWORD_PAGE, "/logout")
+			.authenticated()
+			// administrators only
+			.requestMatchers(HttpMethod.GET, "/audit", "/audit/export")
+			.hasRole("ADMIN")
+			// the caring mother's own pages
+			.requestMatchers(HttpMethod.GET, "/my/offline", "/my/sync", "/my/pairings/*/visits/new",
+					"/my/visits/*/edit")
+			.hasRole("VOLUNTEER")
+			.requestMatchers(HttpMethod.POST, "/my/uploads", "/my/uploads/*", "/my/pairings/*/visits",
+					"/my/visits/*/edit", "/my/pairings/*/guardians/*/call")
+			.hasRole("VOLUNTEER")
+			// a photo: her own contacts for a mother, the subtree for staff; never an
+			// official
+			.requestMatchers(HttpMethod.GET, "/photos/*")
+			.hasAnyRole("ADMIN", "STAFF", "VOLUNTEER")
+			// figures: dashboards, ledgers (figures only for officials) and targets
+			.requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/*", "/dashboard/*/ledger",
+					"/dashboard/*/ledger.xlsx")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/dashboard/*/ledger/close")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/targets", "/targets/*")
 			.hasAnyRole("ADMIN", "OFFICIAL")
-			.requestMatchers("/dashboard/**", "/dashboard")
-			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/needs/new")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/visits/**", "/needs/**", "/needs")
-			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers("/visits/**", "/needs/**")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers("/volunteers/*/account", "/volunteers/*/account/**")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/volunteers/new", "/volunteers/*/edit", "/volunteers/import",
-					"/volunteers/import/**", "/children/new", "/children/*/edit", "/children/import",
-					"/children/import/**", "/events/new", "/events/*/edit")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.GET, "/volunteers/**", "/volunteers", "/children/**", "/children",
-					"/pairings/**", "/events/**", "/events")
-			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
-			.requestMatchers("/volunteers/**", "/children/**", "/pairings/**", "/pairings", "/events/**", "/events")
-			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/targets/*")
+			.hasAnyRole("ADMIN", "OFFICIAL")
+			// the federation tree and the programme's events (the forms first: /events/*
+			// would match /events/new too)
 			.requestMatchers(HttpMethod.GET, "/federations/*/edit", "/federations/*/children/new",
-					"/federations/*/stations/new")
+					"/federations/*/stations/new", "/events/new", "/events/*/edit")
 			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers(HttpMethod.POST, "/federations/**")
-			.hasAnyRole("ADMIN", "STAFF")
-			.requestMatchers("/federations/**", "/federations")
+			.requestMatchers(HttpMethod.GET, "/federations", "/federations/*", "/federations/*/children", "/events",
+					"/events/*")
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/federations/*/edit", "/federations/*/children/new",
+					"/federations/*/stations/new", "/events/new", "/events/*/edit", "/events/*/attendees",
+					"/events/*/attendees/*/remove", "/events/*/recruits")
+			.hasAnyRole("ADMIN", "STAFF")
+			// accounts and individual people: staff and administrators, never officials
+			.requestMatchers(HttpMethod.GET, "/accounts", "/accounts/new", "/accounts/*/edit")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/accounts/new", "/accounts/*/edit", "/accounts/*/password",
+					"/accounts/*/enabled")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/children", "/children/new", "/children/export", "/children/*",
+					"/children/*/edit", "/children/import", "/children/import/template", "/children/import/*",
+					"/children/import/*/progress")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/children/new", "/children/*/reveal", "/children/*/edit",
+					"/children/*/status", "/children/import", "/children/import/*/confirm", "/children/import/*/cancel")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/volunteers", "/volunteers/export", "/volunteers/stations",
+					"/volunteers/new", "/volunteers/*", "/volunteers/*/edit", "/volunteers/*/account",
+					"/volunteers/*/account/slip", "/volunteers/import", "/volunteers/import/template",
+					"/volunteers/import/*", "/volunteers/import/*/progress")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/volunteers/new", "/volunteers/*/reveal", "/volunteers/*/edit",
+					"/volunteers/*/status", "/volunteers/*/trainings", "/volunteers/*/mothers",
+					"/volunteers/*/mothers/*/remove", "/volunteers/*/account", "/volunteers/*/account/replace",
+					"/volunteers/*/account/code", "/volunteers/import", "/volunteers/import/*/confirm",
+					"/volunteers/import/*/cancel")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.GET, "/pairings/child/*", "/pairings/mother/*", "/pairings/unpaired",
+					"/visits/review", "/needs", "/needs/new", "/needs/*")
+			.hasAnyRole("ADMIN", "STAFF")
+			.requestMatchers(HttpMethod.POST, "/pairings", "/pairings/*/end", "/visits/remind/*", "/visits/*/review",
+					"/needs/new", "/needs/*/steps", "/needs/*/report")
+			.hasAnyRole("ADMIN", "STAFF")
+			// deny by default: a route without a rule above is open to nobody
 			.anyRequest()
-			.authenticated())
+			.denyAll())
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-					new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
-							new RequestMatcherEntry<>(
-									new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/my/sync"),
-											PathPatternRequestMatcher.pathPattern("/my/uploads"),
-											PathPatternRequestMatcher.pathPattern("/my/uploads/**")),
-									new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AuditedAccessDenied(audit))
+				.authenticationEntryPoint(
+						new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
+								new RequestMatcherEntry<>(
+										new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/my/sync"),
+												PathPatternRequestMatcher.pathPattern("/my/uploads"),
+												PathPatternRequestMatcher.pathPattern("/my/uploads/**")),
+										new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
@@ -155,6 +199,30 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Records every refused request (403) in the access log, in a transaction of its own,
+	 * then answers as usual with the 403 page.
+	 */
+	static class AuditedAccessDenied implements AccessDeniedHandler {
+
+		private final AccessDeniedHandler delegate = new AccessDeniedHandlerImpl();
+
+		private final AuditService audit;
+
+		AuditedAccessDenied(AuditService audit) {
+			this.audit = audit;
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response,
+				AccessDeniedException accessDeniedException) throws IOException, ServletException {
+			this.audit.recordAlone(AuditAction.DENIED, "REQUEST", null, request.getMethod() + " "
+					+ request.getRequestURI() + " " + accessDeniedException.getClass().getSimpleName());
+			this.delegate.handle(request, response, accessDeniedException);
+		}
+
 	}
 
 	/**

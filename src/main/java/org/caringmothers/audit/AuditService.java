@@ -7,10 +7,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.excel.Spreadsheets;
+import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.security.CurrentUser;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,14 +26,17 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes and reads the access log. An entry is written in its own transaction, so that a
- * view recorded inside a read-only transaction is kept, and is never changed afterwards.
+ * Writes and reads the access log. An entry is written in the caller's transaction (one
+ * connection per request, kept or rolled back with the work it describes); only a refused
+ * attempt, whose own work is rolled back, is written alone. Entries are never changed.
  */
 @Service
 @RequiredArgsConstructor
 public class AuditService {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final int MAX_USERNAME = 40;
 
 	private static final RowMapper<AuditEntry> ENTRY = (row, i) -> new AuditEntry(row.getLong("id"),
 			row.getTimestamp("occurred_at").toInstant(), (Long) row.getObject("actor_id"),
@@ -39,35 +45,52 @@ public class AuditService {
 
 	private final JdbcTemplate jdbc;
 
-	/** Records what the signed-in user did to a record, with the request's address. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	/**
+	 * Records what the signed-in user did to a record, with the request's address, in the
+	 * caller's transaction (a new one when there is none): the entry is kept with the
+	 * work it describes, or rolled back with it. A caller in a read-only transaction must
+	 * not record (the database refuses the write).
+	 */
+	@Transactional
 	public void record(AuditAction action, String recordType, Long recordId, String summary) {
-		insert(action, recordType, recordId, summary);
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+			insert(user.id(), user.getUsername(), action, recordType, recordId, summary);
+		}
+		else {
+			insert(null, "system", action, recordType, recordId, summary);
+		}
 	}
 
 	/**
-	 * Records like {@link #record} but inside the caller's transaction, which must exist:
-	 * the entry is kept with the change it describes, or rolled back with it.
+	 * Records a refused attempt in a transaction of its own, so that the entry stays
+	 * although the work that was refused is rolled back.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordWithChange(AuditAction action, String recordType, Long recordId, String summary) {
-		insert(action, recordType, recordId, summary);
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAlone(AuditAction action, String recordType, Long recordId, String summary) {
+		record(action, recordType, recordId, summary);
 	}
 
-	private void insert(AuditAction action, String recordType, Long recordId, String summary) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Long actorId = null;
-		String actor = "system";
-		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
-			actorId = user.id();
-			actor = user.getUsername();
-		}
+	/**
+	 * Records, in the caller's transaction like {@link #record}, an event of a user who
+	 * is not (or no longer) the signed-in one: a sign-in, a failed sign-in, a sign-out.
+	 */
+	@Transactional
+	public void recordAs(Long actorId, String username, AuditAction action, String recordType, Long recordId,
+			String summary) {
+		insert(actorId, (username == null || username.isBlank()) ? "unknown" : username, action, recordType, recordId,
+				summary);
+	}
+
+	private void insert(Long actorId, String actor, AuditAction action, String recordType, Long recordId,
+			String summary) {
 		this.jdbc.update(
 				"""
 						insert into audit_entry (actor_id, actor_username, action, record_type, record_id, summary, remote_address)
 						values (?, ?, ?, ?, ?, ?, ?)""",
-				actorId, actor, action.name(), recordType, recordId,
-				summary == null ? null : summary.substring(0, Math.min(summary.length(), 500)), remoteAddress());
+				actorId, actor.substring(0, Math.min(actor.length(), MAX_USERNAME)), action.name(), recordType,
+				recordId, summary == null ? null : summary.substring(0, Math.min(summary.length(), 500)),
+				remoteAddress());
 	}
 
 	/**
@@ -130,6 +153,58 @@ public class AuditService {
 				"select * from audit_entry" + where + " order by occurred_at desc, id desc limit ? offset ?", ENTRY,
 				paged.toArray());
 		return new PageImpl<>(entries, pageable, total == null ? 0 : total);
+	}
+
+	/**
+	 * The entries of the filter, newest first and at most {@code limit}, as a workbook
+	 * with numbers and addresses masked; the export is itself recorded.
+	 */
+	@Transactional
+	public byte[] export(AuditFilter filter, int limit) {
+		List<AuditEntry> entries = search(filter, PageRequest.of(0, limit)).getContent();
+		List<List<Object>> rows = new ArrayList<>();
+		for (AuditEntry entry : entries) {
+			rows.add(java.util.Arrays.asList(
+					java.time.LocalDateTime.ofInstant(entry.occurredAt(), ZONE)
+						.withNano(0)
+						.toString()
+						.replace('T', ' '),
+					entry.actorUsername(), entry.action().name(), entry.recordType(), entry.recordId(),
+					mask(entry.summary()), maskAddress(entry.remoteAddress())));
+		}
+		record(AuditAction.EXPORT, "AUDIT", null,
+				"filter user=" + nullToEmpty(filter.getUsername()) + " action=" + filter.getAction() + " record="
+						+ nullToEmpty(filter.getRecordType()) + "#" + filter.getRecordId() + " from=" + filter.getFrom()
+						+ " to=" + filter.getTo() + " rows=" + rows.size());
+		return Spreadsheets.write("访问日志", EXPORT_HEADERS, rows);
+	}
+
+	static final List<String> EXPORT_HEADERS = List.of("时间", "用户名", "操作", "记录类型", "记录编号", "内容", "来源地址");
+
+	private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("\\b\\d{17}[\\dXx]\\b");
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\b1\\d{10}\\b");
+
+	/** Identity and phone numbers in a summary, masked as on screen. */
+	static String mask(String summary) {
+		if (summary == null) {
+			return null;
+		}
+		String masked = ID_NUMBER.matcher(summary).replaceAll(match -> Masking.idNumber(match.group()));
+		return PHONE.matcher(masked).replaceAll(match -> Masking.phone(match.group()));
+	}
+
+	/** An address without its last part (192.168.1.* or 2001:db8:*). */
+	static String maskAddress(String address) {
+		if (address == null) {
+			return null;
+		}
+		int cut = Math.max(address.lastIndexOf('.'), address.lastIndexOf(':'));
+		return (cut < 0) ? "*" : address.substring(0, cut + 1) + "*";
+	}
+
+	private static String nullToEmpty(String text) {
+		return (text == null) ? "" : text;
 	}
 
 	private static String remoteAddress() {

@@ -40,7 +40,7 @@ public class ChildExport {
 
 	private final Clock clock;
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public byte[] export(ChildFilter filter, CurrentUser user) {
 		LocalDate today = LocalDate.now(this.clock);
 		List<List<Object>> rows = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.caringmothers.common.persistence.PersonRepository;
+import org.caringmothers.federation.Federation;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Modifying;
@@ -17,6 +18,10 @@ interface ChildRepository extends PersonRepository<Child> {
 	/** A child with everything its page shows. */
 	@EntityGraph(attributePaths = { "federation", "guardians", "categories" })
 	Optional<Child> findDetailedById(Long id);
+
+	/** The federation holding the record with this keyed hash, anywhere. */
+	@Query("select p.federation from #{#entityName} p where p.idNumberIndex = :index")
+	Optional<Federation> federationHoldingIdNumber(@Param("index") String index);
 
 	/** Active children born on or before the date, locked until the transaction ends. */
 	@Query(value = "select id from child where birth_date <= :bornOnOrBefore and status = 'ACTIVE' order by id for update",

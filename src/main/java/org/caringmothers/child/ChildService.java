@@ -104,6 +104,7 @@ public class ChildService {
 	}
 
 	/** Opens a child's page: the view is recorded in the audit log. */
+	@Transactional
 	public Child view(long id, CurrentUser user) {
 		Child child = get(id, user);
 		this.audit.record(AuditAction.VIEW, RECORD, child.getId(), null);
@@ -114,7 +115,7 @@ public class ChildService {
 	public Child register(ChildForm form, CurrentUser user) {
 		user.requireManager();
 		Federation federation = checkedFederation(form, user);
-		checkRules(form, null);
+		checkRules(form, null, user);
 		Child child = new Child(user.id());
 		child.update(federation, form.toParameters());
 		applyIdNumber(child, form.getIdNumber());
@@ -133,7 +134,7 @@ public class ChildService {
 	 */
 	public void checkNewChild(ChildForm form, CurrentUser user) {
 		checkedFederation(form, user);
-		checkRules(form, null);
+		checkRules(form, null, user);
 	}
 
 	/**
@@ -150,7 +151,7 @@ public class ChildService {
 		return BatchImport.save(this.entityManager, forms, (ChildForm form, Map<String, Federation> federations) -> {
 			Federation federation = federations.computeIfAbsent(form.getFederationCode(),
 					code -> checkedFederation(form, user));
-			checkRules(form, null);
+			checkRules(form, null, user);
 			Child child = new Child(user.id());
 			child.update(federation, form.toParameters());
 			applyIdNumber(child, form.getIdNumber());
@@ -164,7 +165,7 @@ public class ChildService {
 		Child child = get(id, user);
 		Versions.check(form.getVersion(), child.getVersion(), Child.class, id);
 		Federation federation = checkedFederation(form, user);
-		checkRules(form, child);
+		checkRules(form, child, user);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
 		child.update(federation, form.toParameters());
@@ -253,7 +254,7 @@ public class ChildService {
 		return count;
 	}
 
-	private void checkRules(ChildForm form, Child existing) {
+	private void checkRules(ChildForm form, Child existing, CurrentUser user) {
 		LocalDate today = LocalDate.now(this.clock);
 		RuleViolationException.refuseIf(form.getBirthDate().isAfter(today), "birthDate", "child.birthDate.future");
 		RuleViolationException.refuseIf(
@@ -263,11 +264,19 @@ public class ChildService {
 		if (idNumber != null && !idNumber.isEmpty()) {
 			String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
 			RuleViolationException.refuseIf(problem != null, "idNumber", problem);
-			this.children.federationNameHoldingIdNumber(this.cipher.blindIndex(idNumber))
+			this.children.federationHoldingIdNumber(this.cipher.blindIndex(idNumber))
 				.filter(holder -> existing == null
 						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
 				.ifPresent(holder -> {
-					throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder);
+					if (Scope.of(user).covers(holder)) {
+						throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder.getName());
+					}
+					// held outside the user's subtree: say so without naming where, and
+					// keep
+					// the attempt on record even though the registration is refused
+					this.audit.recordAlone(AuditAction.DENIED, RECORD, null,
+							"ID number already registered in federation " + holder.getCode());
+					throw new RuleViolationException("idNumber", "idNumber.registeredElsewhere");
 				});
 		}
 		List<GuardianForm> guardians = form.filledGuardians();

@@ -61,18 +61,28 @@ public class LedgerWorkbook {
 
 	private final MessageSource messages;
 
-	@Transactional(readOnly = true)
-	public byte[] write(Federation federation, Ledger ledger) {
+	/**
+	 * The workbook; with {@code figuresOnly} (for an official, who needs figures and not
+	 * children) only the summary sheet, without the contacts and needs that name them.
+	 */
+	@Transactional
+	public byte[] write(Federation federation, Ledger ledger, boolean figuresOnly) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), ledger, styles);
-			List<Map<String, Object>> contacts = this.ledgers.contacts(federation, ledger.month());
-			contacts(workbook.createSheet(CONTACTS), ledger, contacts, styles);
-			List<Map<String, Object>> needs = this.ledgers.openNeeds(federation);
-			needs(workbook.createSheet(NEEDS), ledger, needs, styles);
+			String summary = "ledger " + ledger.code() + " " + ledger.month();
+			if (figuresOnly) {
+				summary += " figures only";
+			}
+			else {
+				List<Map<String, Object>> contacts = this.ledgers.contacts(federation, ledger.month());
+				contacts(workbook.createSheet(CONTACTS), ledger, contacts, styles);
+				List<Map<String, Object>> needs = this.ledgers.openNeeds(federation);
+				needs(workbook.createSheet(NEEDS), ledger, needs, styles);
+				summary += " contacts=" + contacts.size() + " needs=" + needs.size();
+			}
 			workbook.write(out);
-			this.audit.record(AuditAction.EXPORT, MonthReportService.RECORD, null, "ledger " + ledger.code() + " "
-					+ ledger.month() + " contacts=" + contacts.size() + " needs=" + needs.size());
+			this.audit.record(AuditAction.EXPORT, MonthReportService.RECORD, null, summary);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

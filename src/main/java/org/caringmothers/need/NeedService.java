@@ -153,7 +153,7 @@ public class NeedService {
 				mandatoryReport(form.getCategory(), form.getUrgency(), childSeemedWorrying), user.id());
 		need.addStep(new NeedStep(need, null, NeedStatus.OPEN, null, null, user.id(), user.displayName()));
 		need = this.needs.saveAndFlush(need);
-		this.audit.recordWithChange(AuditAction.CREATE, RECORD, need.getId(), "child " + child.getId());
+		this.audit.record(AuditAction.CREATE, RECORD, need.getId(), "child " + child.getId());
 		return need;
 	}
 

@@ -102,6 +102,7 @@ public class VisitService {
 	 * time her phone gives, for a call made offline whose record is uploaded later. 404
 	 * for a guardian of anyone else's child, or one without a number.
 	 */
+	@Transactional
 	public String numberToCall(long pairingId, int guardianIndex, Instant calledAt, CurrentUser user) {
 		Pairing pairing = myPairing(pairingId, user);
 		List<Guardian> guardians = pairing.getChild().getGuardians();

@@ -41,7 +41,7 @@ class VisitWriter {
 			this.photos
 				.save(new VisitPhoto(visit.getId(), stored.name(), stored.width(), stored.height(), stored.bytes()));
 		}
-		this.audit.recordWithChange(AuditAction.CREATE, VisitService.RECORD, visit.getId(),
+		this.audit.record(AuditAction.CREATE, VisitService.RECORD, visit.getId(),
 				"child " + pairing.getChild().getId());
 		if (form.hasNeed()) {
 			this.needs.raiseOnContact(pairing.getChild(), visit.getId(), form.need(),

@@ -36,7 +36,7 @@ public class VolunteerExport {
 
 	private final MessageSource messages;
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public byte[] export(VolunteerFilter filter, CurrentUser user) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (Volunteer volunteer : this.volunteers

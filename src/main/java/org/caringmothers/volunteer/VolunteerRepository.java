@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.caringmothers.common.persistence.PersonRepository;
+import org.caringmothers.federation.Federation;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Modifying;
@@ -15,6 +16,10 @@ interface VolunteerRepository extends PersonRepository<Volunteer> {
 	/** A volunteer with everything her page shows about herself. */
 	@EntityGraph(attributePaths = { "federation", "station", "skills" })
 	Optional<Volunteer> findDetailedById(Long id);
+
+	/** The federation holding the record with this keyed hash, anywhere. */
+	@Query("select p.federation from #{#entityName} p where p.idNumberIndex = :index")
+	Optional<Federation> federationHoldingIdNumber(@Param("index") String index);
 
 	/** The reserves backing a mother. */
 	@Query("""

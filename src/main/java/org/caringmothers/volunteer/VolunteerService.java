@@ -221,7 +221,7 @@ public class VolunteerService {
 				: federationsByCode.computeIfAbsent(form.getFederationCode(), code -> checkedFederation(code, user));
 		Station station = checkedStation(federation, form.getStationId());
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		checkIdNumber(idNumber, form, null);
+		checkIdNumber(idNumber, form, null, user);
 		String phone = checkedPhone(form.getPhone());
 		checkPerson(form);
 		Volunteer volunteer = new Volunteer(user.id());
@@ -241,7 +241,7 @@ public class VolunteerService {
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		boolean newIdNumber = idNumber != null && !idNumber.isEmpty();
 		checkIdNumber(newIdNumber ? idNumber : this.cipher.decrypt(volunteer.getIdNumberCipher()), form,
-				newIdNumber ? volunteer : null);
+				newIdNumber ? volunteer : null, user);
 		String phone = (form.getPhone() == null || form.getPhone().isBlank()) ? volunteer.getPhone()
 				: checkedPhone(form.getPhone());
 		checkPerson(form);
@@ -508,7 +508,7 @@ public class VolunteerService {
 	 * for a new number, that no other record anywhere holds it.
 	 * @param existing the volunteer being edited, or {@code null} on registration
 	 */
-	private void checkIdNumber(String idNumber, VolunteerForm form, Volunteer existing) {
+	private void checkIdNumber(String idNumber, VolunteerForm form, Volunteer existing, CurrentUser user) {
 		boolean typed = form.getIdNumber() != null && !form.getIdNumber().isBlank();
 		String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
 		if (problem != null) {
@@ -519,8 +519,16 @@ public class VolunteerService {
 		if (typed) {
 			String index = this.cipher.blindIndex(idNumber);
 			if (existing == null || !existing.getIdNumberIndex().equals(index)) {
-				this.volunteers.federationNameHoldingIdNumber(index).ifPresent(holder -> {
-					throw new RuleViolationException("idNumber", "volunteer.idNumber.duplicate", holder);
+				this.volunteers.federationHoldingIdNumber(index).ifPresent(holder -> {
+					if (Scope.of(user).covers(holder)) {
+						throw new RuleViolationException("idNumber", "volunteer.idNumber.duplicate", holder.getName());
+					}
+					// held outside the user's subtree: say so without naming where, and
+					// keep
+					// the attempt on record even though the registration is refused
+					this.audit.recordAlone(AuditAction.DENIED, RECORD, null,
+							"ID number already registered in federation " + holder.getCode());
+					throw new RuleViolationException("idNumber", "idNumber.registeredElsewhere");
 				});
 			}
 		}

@@ -4,8 +4,10 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditFilter;
 import org.caringmothers.audit.AuditService;
+import org.caringmothers.common.excel.SpreadsheetImportController;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequiredArgsConstructor
 class AuditController {
 
+	private static final int MAX_EXPORT = 10_000;
+
 	private final AuditService audit;
 
 	@GetMapping
@@ -28,6 +32,12 @@ class AuditController {
 		model.addAttribute("page", this.audit.search(filter, PageRequest.of(Math.max(page, 0), 50)));
 		model.addAttribute("actions", AuditAction.values());
 		return "audit/list";
+	}
+
+	/** The filtered entries as a masked workbook (at most the newest 10,000). */
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(@ModelAttribute("filter") AuditFilter filter) {
+		return SpreadsheetImportController.download(this.audit.export(filter, MAX_EXPORT), "访问日志.xlsx");
 	}
 
 }

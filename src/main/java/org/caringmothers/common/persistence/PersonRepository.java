@@ -15,10 +15,6 @@ import org.springframework.data.repository.query.Param;
 @NoRepositoryBean
 public interface PersonRepository<T> extends JpaRepository<T, Long>, JpaSpecificationExecutor<T> {
 
-	/** The federation holding the record with this keyed hash, anywhere. */
-	@Query("select p.federation.name from #{#entityName} p where p.idNumberIndex = :index")
-	Optional<String> federationNameHoldingIdNumber(@Param("index") String index);
-
 	@Query("select p.id from #{#entityName} p where p.idNumberIndex = :index")
 	Optional<Long> findIdByIdNumberIndex(@Param("index") String index);
 

@@ -2,9 +2,11 @@ package org.caringmothers.common.web;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.security.CurrentUser;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
@@ -18,10 +20,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page needs: the signed-in user for the header and navigation, the current
- * address for the language switch, and the friendly 404 and 409 pages.
+ * address for the language switch, and the friendly 404 (announced to the access log) and
+ * 409 pages.
  */
 @ControllerAdvice
+@RequiredArgsConstructor
 class GlobalModelAdvice {
+
+	private final ApplicationEventPublisher events;
 
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
@@ -71,7 +77,8 @@ class GlobalModelAdvice {
 
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	ModelAndView notFound() {
+	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
+		this.events.publishEvent(new RequestRefused(request.getMethod(), request.getRequestURI(), ex.getMessage()));
 		ModelAndView view = new ModelAndView("error/404");
 		view.addObject("currentUser", currentUser());
 		return view;

@@ -83,7 +83,7 @@ class LedgerController {
 			return "redirect:/dashboard/" + federationId + "/ledger";
 		}
 		Ledger ledger = this.ledgers.ledger(federation, chosen.get());
-		byte[] workbook = this.workbooks.write(federation, ledger);
+		byte[] workbook = this.workbooks.write(federation, ledger, !user.isManager());
 		String name = URLEncoder.encode(LedgerWorkbook.title(ledger) + ".xlsx", StandardCharsets.UTF_8)
 			.replace("+", "%20");
 		return ResponseEntity.ok()

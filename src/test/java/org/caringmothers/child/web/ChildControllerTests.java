@@ -108,7 +108,7 @@ class ChildControllerTests {
 				Long.class, id, "%" + idNumber + "%"))
 			.isZero();
 
-		page(get("/children/" + id), XINZHOU_OFFICIAL).andExpect(status().isNotFound());
+		page(get("/children/" + id), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
 		page(post("/children/" + id + "/reveal").with(csrf()).param("field", "idNumber"), ADMIN)
 			.andExpect(status().isOk());
 		page(post("/children/" + id + "/reveal").with(csrf()).param("field", "idNumber"), LOUFAN_MOTHER)
@@ -117,10 +117,17 @@ class ChildControllerTests {
 	}
 
 	@Test
-	void officialsReadButNeverSeeFullNumbers() throws Exception {
+	void officialsSeeFiguresNeverAChild() throws Exception {
 		long id = register(SHENCHI_STAFF, "小明", idNumber("14092720120630", 3, true), "140927100");
-		page(get("/children/" + id), XINZHOU_OFFICIAL).andExpect(status().isOk())
-			.andExpect(content().string(not(containsString("reveal-button"))));
+		for (String path : new String[] { "/children", "/children/" + id, "/children/export" }) {
+			page(get(path), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
+		}
+		page(get("/"), XINZHOU_OFFICIAL).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("href=\"/children"))))
+			.andExpect(content().string(not(containsString("href=\"/visits/review"))))
+			.andExpect(content().string(not(containsString("href=\"/needs"))))
+			.andExpect(content().string(not(containsString("href=\"/volunteers"))))
+			.andExpect(content().string(containsString("href=\"/dashboard")));
 		this.mvc
 			.perform(post("/children/" + id + "/reveal").with(csrf())
 				.param("field", "idNumber")
@@ -147,16 +154,29 @@ class ChildControllerTests {
 	}
 
 	@Test
-	void oneRecordPerIdNumberAnywhereNamingTheFederationThatHoldsIt() throws Exception {
+	void oneRecordPerIdNumberAnywhereNamingTheFederationOnlyWithinTheUsersScope() throws Exception {
 		String idNumber = idNumber("14092720120630", 7, true);
 		register(SHENCHI_STAFF, "小强", idNumber, "140927100");
 		long before = children();
+		long refusals = this.jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'DENIED' and record_type = 'CHILD' and actor_username = ?",
+				Long.class, LOUFAN_STAFF);
 		page(validChild("小强", "idNumber", idNumber, "gender", "MALE", "birthDate", "2012-06-30"), LOUFAN_STAFF)
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "idNumber"))
-			.andExpect(content().string(containsString("该身份证号已在“龙泉镇”登记")))
+			.andExpect(content().string(containsString("该身份证号已在其他县登记：请联系省妇联系统管理员。")))
+			.andExpect(content().string(not(containsString("龙泉镇"))))
 			.andExpect(content().string(not(containsString("小强</a>"))));
 		assertThat(children()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'DENIED' and record_type = 'CHILD' and actor_username = ?",
+				Long.class, LOUFAN_STAFF))
+			.isEqualTo(refusals + 1);
+		// within her own subtree the holder is named, so that she can find the record
+		page(validChild("小强", "idNumber", idNumber, "gender", "MALE", "birthDate", "2012-06-30", "federationCode",
+				"140927100"), SHENCHI_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该身份证号已在“龙泉镇”登记")));
 	}
 
 	@Test

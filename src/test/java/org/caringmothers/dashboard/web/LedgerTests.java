@@ -94,6 +94,22 @@ class LedgerTests {
 	}
 
 	@Test
+	void anOfficialsWorkbookCarriesFiguresOnly() throws Exception {
+		long shenchi = this.federations.findByCode("140927").orElseThrow().getId();
+		byte[] bytes = this.mvc
+			.perform(get("/dashboard/" + shenchi + "/ledger.xlsx").param("month", this.month.toString())
+				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+			assertThat(workbook.getSheetName(0)).isEqualTo("汇总");
+		}
+	}
+
+	@Test
 	void theWorkbookHoldsTheCountysMonthCellByCell() throws Exception {
 		byte[] bytes = this.mvc
 			.perform(get("/dashboard/" + this.loufan.getId() + "/ledger.xlsx").param("month", this.month.toString())

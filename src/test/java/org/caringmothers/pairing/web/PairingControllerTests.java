@@ -105,9 +105,10 @@ class PairingControllerTests {
 	}
 
 	@Test
-	void officialsReadAndMothersCannotOpenStaffPages() throws Exception {
+	void officialsAndMothersCannotOpenStaffPages() throws Exception {
 		long child = unpairedChild("140927", 0);
-		page(get("/pairings/child/" + child), XINZHOU_OFFICIAL).andExpect(status().isOk());
+		page(get("/pairings/child/" + child), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
+		page(get("/pairings/unpaired"), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
 		page(post("/pairings").with(csrf()).param("childId", String.valueOf(child)).param("motherId", "1"),
 				XINZHOU_OFFICIAL)
 			.andExpect(status().isForbidden());

@@ -138,16 +138,25 @@ class VolunteerControllerTests {
 	}
 
 	@Test
-	void oneRecordPerIdNumberAnywhereNamingTheFederationThatHoldsIt() throws Exception {
+	void oneRecordPerIdNumberAnywhereNamingTheFederationOnlyWithinTheUsersScope() throws Exception {
 		String idNumber = TestIdNumbers.woman("140927");
 		register(SHENCHI_STAFF, "温春燕", idNumber, "140927100", "MOTHER");
 		long before = count("volunteer");
+		String refusals = "select count(*) from audit_entry where action = 'DENIED' and record_type = 'VOLUNTEER' "
+				+ "and actor_username = '" + LOUFAN_STAFF + "'";
+		long refusedBefore = this.jdbc.queryForObject(refusals, Long.class);
 		page(form("另一人", "idNumber", idNumber, "birthDate", IdNumbers.birthDate(idNumber).toString()), LOUFAN_STAFF)
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "idNumber"))
-			.andExpect(content().string(containsString("该身份证号已在“龙泉镇”登记")))
+			.andExpect(content().string(containsString("该身份证号已在其他县登记：请联系省妇联系统管理员。")))
+			.andExpect(content().string(not(containsString("龙泉镇"))))
 			.andExpect(content().string(not(containsString("温春燕"))));
 		assertThat(count("volunteer")).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject(refusals, Long.class)).isEqualTo(refusedBefore + 1);
+		page(form("另一人", "idNumber", idNumber, "birthDate", IdNumbers.birthDate(idNumber).toString(), "federationCode",
+				"140927100"), SHENCHI_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该身份证号已在“龙泉镇”登记")));
 	}
 
 	@Test
@@ -209,10 +218,7 @@ class VolunteerControllerTests {
 				"%" + idNumber + "%"))
 			.isZero();
 
-		page(get("/volunteers/" + id), XINZHOU_OFFICIAL).andExpect(status().isOk())
-			.andExpect(content().string(containsString("侯丽娟")))
-			.andExpect(content().string(not(containsString("reveal-button"))))
-			.andExpect(content().string(not(containsString(idNumber))));
+		page(get("/volunteers/" + id), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
 		page(post("/volunteers/" + id + "/reveal").with(csrf()).param("field", "idNumber"), XINZHOU_OFFICIAL)
 			.andExpect(status().isForbidden());
 		page(post("/volunteers/" + id + "/reveal").with(csrf()).param("field", "phone"), XINZHOU_OFFICIAL)
@@ -221,8 +227,9 @@ class VolunteerControllerTests {
 	}
 
 	@Test
-	void officialsReadMothersCannotOpenTheRegisterAndNobodyPostsWithoutAToken() throws Exception {
-		page(get("/volunteers"), XINZHOU_OFFICIAL).andExpect(status().isOk());
+	void officialsAndMothersCannotOpenTheRegisterAndNobodyPostsWithoutAToken() throws Exception {
+		page(get("/volunteers"), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
+		page(get("/volunteers/export"), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
 		page(get("/volunteers/new"), XINZHOU_OFFICIAL).andExpect(status().isForbidden());
 		page(get("/volunteers"), LOUFAN_MOTHER).andExpect(status().isForbidden());
 		long before = count("volunteer");
