@@ -225,7 +225,14 @@ public abstract class BrowserTestSupport {
 	 * until that page has loaded.
 	 */
 	protected void clickAndWaitForNextPage(By target) {
-		WebElement element = clickable(target);
+		clickAndWaitForNextPage(clickable(target));
+	}
+
+	/**
+	 * Clicks an element already found (a button inside one row of a list, say) that leads
+	 * to another page, and waits until that page has loaded.
+	 */
+	protected void clickAndWaitForNextPage(WebElement element) {
 		WebElement oldPage = this.driver.findElement(By.tagName("html"));
 		script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();

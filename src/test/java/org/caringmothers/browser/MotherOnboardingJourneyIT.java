@@ -98,18 +98,7 @@ class MotherOnboardingJourneyIT extends BrowserTestSupport {
 		String child = this.jdbc.queryForObject("select name from child where id = ?", String.class, childId);
 		WebElement suggestion = visible(
 				By.xpath("//ol[@id='suggestions']/li[.//div[normalize-space()='" + name + "']]"));
-		script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", suggestion);
-		WebElement oldPage = driver().findElement(By.tagName("html"));
-		suggestion.findElement(By.cssSelector(".pair-button")).click();
-		waitFor((org.openqa.selenium.WebDriver browser) -> {
-			try {
-				oldPage.isEnabled();
-				return false;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
-				return true;
-			}
-		});
+		clickAndWaitForNextPage(suggestion.findElement(By.cssSelector(".pair-button")));
 		assertThat(text(By.id("flash-success"))).as(onPage()).contains(name);
 		signOut();
 
