@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -45,6 +47,8 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	private final Map<EmbeddedPostgres, String> passwords = new ConcurrentHashMap<>();
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${caringmothers.embedded-db.data-dir:data/postgres}") String dataDir,
@@ -79,6 +83,7 @@ class EmbeddedDatabaseConfiguration {
 		if (!secured) {
 			requirePassword(postgres, directory, passwordFile, password);
 		}
+		this.passwords.put(postgres, password);
 		log.info("Embedded PostgreSQL started on port {} with data in {} ({})", postgres.getPort(), directory,
 				durable ? "fsync and synchronous commit on" : "fast, not crash-safe settings");
 		return postgres;
@@ -118,14 +123,11 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres,
-			@Value("${caringmothers.embedded-db.data-dir:data/postgres}") String dataDir) throws IOException {
-		Path directory = Path.of(dataDir).toAbsolutePath();
-		Path passwordFile = directory.getParent().resolve(directory.getFileName() + "-password");
+	DataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setUsername("postgres");
-		dataSource.setPassword(Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+		dataSource.setPassword(this.passwords.get(postgres));
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("embedded");
 		return dataSource;

@@ -33,7 +33,7 @@ class EmbeddedDatabaseConfigurationTests {
 		String dataDir = this.folder.resolve("postgres").toString();
 		for (int start = 0; start < 2; start++) {
 			try (EmbeddedPostgres postgres = configuration.embeddedPostgres(dataDir, false, true)) {
-				DataSource dataSource = configuration.dataSource(postgres, dataDir);
+				DataSource dataSource = configuration.dataSource(postgres);
 				try {
 					JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 					assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");

@@ -15,7 +15,10 @@ public enum ProtectedColumn {
 	CHILD_ID_NUMBER("child", "id_number_cipher", "id_number_index"),
 
 	/** The rows of a spreadsheet import waiting to be confirmed (purged when done). */
-	IMPORT_JOB_ROWS("import_job", "rows_cipher", null);
+	IMPORT_JOB_ROWS("import_job", "rows_cipher", null),
+
+	/** The reasons why rows of an import cannot be imported (they may quote numbers). */
+	IMPORT_JOB_PROBLEMS("import_job", "bad_rows_cipher", null);
 
 	private final String table;
 
