@@ -130,6 +130,10 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setPassword(this.passwords.get(postgres));
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("embedded");
+		// an outage shows within seconds (see DatabaseOutageFilter), not after 30 s
+		dataSource.setConnectionTimeout(2000);
+		dataSource.setValidationTimeout(1000);
+		dataSource.addDataSourceProperty("connectTimeout", "2");
 		return dataSource;
 	}
 

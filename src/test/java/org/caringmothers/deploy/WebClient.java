@@ -27,8 +27,10 @@ final class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -81,6 +83,14 @@ final class WebClient {
 		return this.http.send(request(port, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The language cookie the language switch sets. */
+	void language(String tag) {
+		java.net.HttpCookie cookie = new java.net.HttpCookie("cm-lang", tag);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create("http://localhost/"), cookie);
 	}
 
 	void signIn(int port, String username, String password) throws Exception {
