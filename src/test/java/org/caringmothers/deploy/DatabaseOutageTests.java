@@ -74,6 +74,29 @@ class DatabaseOutageTests {
 		assertThat(staff.get(this.port, "/health/ready").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void behindAnHttpsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+		HttpResponse<String> viaProxy = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/login"))
+				.header("X-Forwarded-Proto", "https")
+				.header("X-Forwarded-For", "203.0.113.7")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(viaProxy.statusCode()).isEqualTo(200);
+		assertThat(viaProxy.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age="));
+		assertThat(viaProxy.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
+		assertThat(viaProxy.headers().firstValue("Permissions-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("geolocation=()"));
+
+		HttpResponse<String> direct = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/login"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(direct.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).contains("Secure"));
+	}
+
 	private void pgCtl(String command, String... options) throws Exception {
 		List<String> arguments = new java.util.ArrayList<>();
 		if ("root".equals(System.getProperty("user.name")) && new File("/usr/bin/unshare").canExecute()) {

@@ -38,12 +38,19 @@ import org.thymeleaf.context.Context;
  * whether the process runs and whether it can serve (database reachable), with the status
  * only.</li>
  * </ul>
- * Nothing needs to be restarted when the database comes back: the pool opens new
- * connections by itself.
+ * Being first, it also sets {@code Permissions-Policy} on every response. Nothing needs
+ * to be restarted when the database comes back: the pool opens new connections by itself.
  */
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+	/**
+	 * Browser features no page uses are switched off (photos come from a file input,
+	 * which needs no camera permission).
+	 */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "bluetooth=(), serial=(), hid=(), midi=(), display-capture=(), interest-cohort=()";
 
 	private final DataSource dataSource;
 
@@ -61,6 +68,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
 		if ("/health/live".equals(path)) {
 			status(response, true);
 			return;
