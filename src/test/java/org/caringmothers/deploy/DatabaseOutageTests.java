@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message), readiness says DOWN, and everything recovers by itself, the signed-in session
  * included.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.autoconfigure.exclude=")
 class DatabaseOutageTests {
 
 	@LocalServerPort

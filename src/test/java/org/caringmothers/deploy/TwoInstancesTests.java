@@ -66,7 +66,9 @@ class TwoInstancesTests {
 			.properties("DB_URL=" + ServerDatabase.url(database), "DB_USER=" + ServerDatabase.USER,
 					"DB_PASSWORD=" + ServerDatabase.PASSWORD, "DATA_SECRET=" + ServerDatabase.SECRET, "DEMO_DATA=true",
 					"PORT=0")
-			.run();
+			// sessions in PostgreSQL, as in production (the test configuration leaves
+			// them out)
+			.run("--spring.autoconfigure.exclude=");
 	}
 
 	static int port(ConfigurableApplicationContext context) {

@@ -63,7 +63,7 @@ class VolunteerIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from volunteer", Long.class)).isGreaterThan(300);
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from volunteer v
-				where row_to_json(v)::text ~ '[1-8][0-9]{16}[0-9X]'""", Long.class)).isZero();
+				where (to_jsonb(v) - 'id_number_index')::text ~ '[1-8][0-9]{16}[0-9X]'""", Long.class)).isZero();
 		List<String> ciphers = this.jdbc.queryForList("select id_number_cipher from volunteer", String.class);
 		assertThat(ciphers).allSatisfy(cipherText -> assertThat(
 				IdNumbers.isValid(this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, cipherText)))
