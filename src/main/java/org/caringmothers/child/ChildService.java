@@ -20,6 +20,7 @@ import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.PhoneNumbers;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.federation.Federation;
@@ -210,7 +211,7 @@ public class ChildService {
 		Child child = get(id, user);
 		String value;
 		if ("idNumber".equals(field) && child.hasIdNumber()) {
-			value = this.cipher.decrypt(child.getIdNumberCipher());
+			value = this.cipher.decrypt(ProtectedColumn.CHILD_ID_NUMBER, child.getIdNumberCipher());
 		}
 		else if ("guardianPhone".equals(field) && guardianIndex >= 0 && guardianIndex < child.getGuardians().size()) {
 			value = child.getGuardians().get(guardianIndex).getPhone();
@@ -314,7 +315,8 @@ public class ChildService {
 		if (idNumber == null || idNumber.isEmpty()) {
 			return;
 		}
-		child.setIdentity(this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber));
+		child.setIdentity(this.cipher.encrypt(ProtectedColumn.CHILD_ID_NUMBER, idNumber),
+				this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber));
 	}
 
 	private Federation checkedFederation(ChildForm form, CurrentUser user) {

@@ -14,7 +14,7 @@ public class DatabaseMode {
 
 	private final Environment environment;
 
-	DatabaseMode(Environment environment) {
+	public DatabaseMode(Environment environment) {
 		this.environment = environment;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,8 @@ class DemoChildren {
 				  consent_date, consent_by, consent_scope, status, status_reason, status_changed_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				returning id""", Long.class, township[0], name, male ? "MALE" : "FEMALE", Date.valueOf(birth),
-				this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber), situation,
+				this.cipher.encrypt(ProtectedColumn.CHILD_ID_NUMBER, idNumber), this.cipher.blindIndex(idNumber),
+				Masking.idNumber(idNumber), situation,
 				"BOTH_AWAY".equals(situation) || "ONE_AWAY".equals(situation)
 						? WORK_PLACES[random.nextInt(WORK_PLACES.length)] : null,
 				school, grade, township[1] + String.valueOf(1 + random.nextInt(11)) + "组", risk,

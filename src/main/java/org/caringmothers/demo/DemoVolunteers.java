@@ -18,6 +18,7 @@ import lombok.RequiredArgsConstructor;
 import net.datafaker.Faker;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -300,7 +301,8 @@ class DemoVolunteers {
 		for (Person p : batch.volunteers) {
 			boolean screened = !"APPLIED".equals(p.status) && p.screenedOn != null;
 			volunteers.add(new Object[] { p.id, p.federationId, p.stationId, p.accountId, p.role, p.name,
-					p.male ? "MALE" : "FEMALE", Date.valueOf(p.birthDate), p.phone, this.cipher.encrypt(p.idNumber),
+					p.male ? "MALE" : "FEMALE", Date.valueOf(p.birthDate), p.phone,
+					this.cipher.encrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, p.idNumber),
 					this.cipher.blindIndex(p.idNumber), Masking.idNumber(p.idNumber), p.workUnit, p.occupation,
 					p.status, screened, screened, screened, p.oathOn == null ? null : Date.valueOf(p.oathOn), p.reason,
 					at(p.appliedOn, 10) });

@@ -18,6 +18,7 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -519,7 +520,8 @@ public class ProvinceScaleData {
 			federations[i] = p.federationId();
 			values[0][i] = p.male() ? "MALE" : "FEMALE";
 			values[1][i] = p.birthDate().toString();
-			values[2][i] = this.cipher.encrypt(p.idNumber());
+			values[2][i] = this.cipher.encrypt(
+					volunteers ? ProtectedColumn.VOLUNTEER_ID_NUMBER : ProtectedColumn.CHILD_ID_NUMBER, p.idNumber());
 			values[3][i] = this.cipher.blindIndex(p.idNumber());
 			values[4][i] = p.idNumber() == null ? null : Masking.idNumber(p.idNumber());
 			if (volunteers) {

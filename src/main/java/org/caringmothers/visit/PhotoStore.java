@@ -3,12 +3,13 @@ package org.caringmothers.visit;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,16 +17,15 @@ import javax.imageio.ImageIO;
 
 import org.caringmothers.common.RuleViolationException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Keeps contact photos: only real JPEG or PNG images of at most 10 MB are accepted; each
  * is decoded and written again as a JPEG of at most {@value #MAX_SIDE} pixels a side,
- * which leaves every piece of metadata (GPS position, camera, time) behind. Files live
- * under {@code caringmothers.photos.dir}, outside the web root, and are only ever served
- * through a controller that checks who may see the child.
+ * which leaves every piece of metadata (GPS position, camera, time) behind. The bytes are
+ * kept by a {@link PhotoStorage} (PostgreSQL by default), never under the web root, and
+ * are only ever served through a controller that checks who may see the child.
  */
 @Component
 public class PhotoStore {
@@ -38,10 +38,10 @@ public class PhotoStore {
 
 	private static final Set<String> TYPES = Set.of("image/jpeg", "image/png");
 
-	private final Path directory;
+	private final PhotoStorage storage;
 
-	PhotoStore(@Value("${caringmothers.photos.dir:data/photos}") String directory) {
-		this.directory = Path.of(directory).toAbsolutePath();
+	PhotoStore(PhotoStorage storage) {
+		this.storage = storage;
 	}
 
 	/** The uploads that carry a file, checked before anything is stored. */
@@ -82,9 +82,8 @@ public class PhotoStore {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			ImageIO.write(clean, "jpg", out);
-			Files.createDirectories(this.directory);
 			String name = UUID.randomUUID() + ".jpg";
-			Files.write(this.directory.resolve(name), out.toByteArray());
+			this.storage.save(name, new ByteArrayInputStream(out.toByteArray()));
 			return new Stored(name, clean.getWidth(), clean.getHeight(), out.size());
 		}
 		catch (IOException ex) {
@@ -92,10 +91,19 @@ public class PhotoStore {
 		}
 	}
 
-	/** The bytes of a stored photo. */
+	/** The bytes of a stored photo (at most {@value #MAX_SIDE} pixels a side). */
 	public byte[] read(String storedName) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		writeTo(storedName, out);
+		return out.toByteArray();
+	}
+
+	/** Streams a stored photo to {@code out}, one chunk at a time. */
+	public void writeTo(String storedName, OutputStream out) {
 		try {
-			return Files.readAllBytes(this.directory.resolve(Path.of(storedName).getFileName()));
+			if (!this.storage.writeTo(storedName, out)) {
+				throw new UncheckedIOException(new FileNotFoundException(storedName));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -107,12 +115,7 @@ public class PhotoStore {
 	 * the next clean-up.
 	 */
 	public void delete(String storedName) {
-		try {
-			Files.deleteIfExists(this.directory.resolve(Path.of(storedName).getFileName()));
-		}
-		catch (IOException ex) {
-			// The record is gone; the file is no longer served and may be removed later.
-		}
+		this.storage.delete(storedName);
 	}
 
 	private static BufferedImage downscale(BufferedImage image) {

@@ -27,6 +27,7 @@ import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.Masking;
 import org.caringmothers.common.privacy.PhoneNumbers;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.validation.Texts;
@@ -240,8 +241,10 @@ public class VolunteerService {
 		Station station = checkedStation(federation, form.getStationId());
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		boolean newIdNumber = idNumber != null && !idNumber.isEmpty();
-		checkIdNumber(newIdNumber ? idNumber : this.cipher.decrypt(volunteer.getIdNumberCipher()), form,
-				newIdNumber ? volunteer : null, user);
+		checkIdNumber(
+				newIdNumber ? idNumber
+						: this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, volunteer.getIdNumberCipher()),
+				form, newIdNumber ? volunteer : null, user);
 		String phone = (form.getPhone() == null || form.getPhone().isBlank()) ? volunteer.getPhone()
 				: checkedPhone(form.getPhone());
 		checkPerson(form);
@@ -483,7 +486,7 @@ public class VolunteerService {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		String value = switch (field == null ? "" : field) {
-			case "idNumber" -> this.cipher.decrypt(volunteer.getIdNumberCipher());
+			case "idNumber" -> this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, volunteer.getIdNumberCipher());
 			case "phone" -> volunteer.getPhone();
 			default -> throw new NotFoundException("number " + field);
 		};
@@ -555,8 +558,8 @@ public class VolunteerService {
 	}
 
 	private void applyIdNumber(Volunteer volunteer, String idNumber) {
-		volunteer.setIdentity(this.cipher.encrypt(idNumber), this.cipher.blindIndex(idNumber),
-				Masking.idNumber(idNumber));
+		volunteer.setIdentity(this.cipher.encrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, idNumber),
+				this.cipher.blindIndex(idNumber), Masking.idNumber(idNumber));
 	}
 
 	private Federation checkedFederation(String code, CurrentUser user) {

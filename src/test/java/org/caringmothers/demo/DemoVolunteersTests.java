@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.caringmothers.common.privacy.IdNumbers;
+import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class DemoVolunteersTests {
 			.as("active mothers without two hours of training")
 			.isZero();
 		for (String cipherText : this.jdbc.queryForList("select id_number_cipher from volunteer", String.class)) {
-			String idNumber = this.cipher.decrypt(cipherText);
+			String idNumber = this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, cipherText);
 			assertThat(IdNumbers.isValid(idNumber)).isTrue();
 			assertThat(IdNumbers.birthDate(idNumber)).isBetween(LocalDate.of(1965, 1, 1), LocalDate.of(2000, 12, 31));
 		}

@@ -1,8 +1,8 @@
 package org.caringmothers.common.excel;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +10,9 @@ import org.caringmothers.common.security.CurrentUser;
 
 /**
  * One import in progress: its rows as checked, how far the background work has got, and
- * how it ended. Read by the progress page while a background thread writes it.
+ * how it ended. The instance that does the work writes it through {@link ImportJobs} to
+ * the database as it goes; every instance reads it from there, so the progress page, the
+ * confirmation and the result can be served by any of them.
  *
  * @param <F> the form each good row was read into
  */
@@ -43,11 +45,13 @@ public final class ImportJob<F> {
 
 	private final String remoteAddress;
 
-	private final Instant created = Instant.now();
-
 	private final List<GoodRow<F>> goodRows = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<Integer> goodNumbers = Collections.synchronizedList(new ArrayList<>());
+
 	private final List<BadRow> badRows = Collections.synchronizedList(new ArrayList<>());
+
+	private final ImportJobs store;
 
 	private volatile State state = State.CHECKING;
 
@@ -59,13 +63,29 @@ public final class ImportJob<F> {
 
 	private volatile Object[] failureArguments;
 
-	ImportJob(String token, Class<F> formType, CurrentUser user, int total, Locale locale, String remoteAddress) {
+	private volatile long savedAt;
+
+	ImportJob(ImportJobs store, String token, Class<F> formType, CurrentUser user, int total, Locale locale,
+			String remoteAddress) {
+		this.store = store;
 		this.token = token;
 		this.formType = formType;
 		this.user = user;
 		this.total = total;
 		this.locale = locale;
 		this.remoteAddress = remoteAddress;
+	}
+
+	/** A job as read back from the database. */
+	void restore(State state, int done, int imported, List<Integer> goodNumbers, List<BadRow> badRows,
+			String failureKey, Object[] failureArguments) {
+		this.state = state;
+		this.done = done;
+		this.imported = imported;
+		this.goodNumbers.addAll(goodNumbers);
+		this.badRows.addAll(badRows);
+		this.failureKey = failureKey;
+		this.failureArguments = failureArguments;
 	}
 
 	public String getToken() {
@@ -86,7 +106,7 @@ public final class ImportJob<F> {
 
 	/** Work done in the current phase, as a whole percentage. */
 	public int getPercent() {
-		int phaseTotal = this.state == State.IMPORTING ? this.goodRows.size() : this.total;
+		int phaseTotal = this.state == State.IMPORTING ? getGoodCount() : this.total;
 		return phaseTotal == 0 ? 100 : Math.min(100, this.done * 100 / phaseTotal);
 	}
 
@@ -94,17 +114,22 @@ public final class ImportJob<F> {
 		return this.done;
 	}
 
+	/** The good rows with their forms (filled by {@link SpreadsheetImport} on import). */
 	public List<GoodRow<F>> goodRows() {
 		return List.copyOf(this.goodRows);
 	}
 
+	List<Integer> goodNumbers() {
+		return List.copyOf(this.goodNumbers);
+	}
+
 	public int getGoodCount() {
-		return this.goodRows.size();
+		return this.goodNumbers.size();
 	}
 
 	public List<BadRow> getBadRows() {
 		synchronized (this.badRows) {
-			return this.badRows.stream().sorted(java.util.Comparator.comparingInt(BadRow::number)).toList();
+			return this.badRows.stream().sorted(Comparator.comparingInt(BadRow::number)).toList();
 		}
 	}
 
@@ -136,11 +161,13 @@ public final class ImportJob<F> {
 		return this.remoteAddress;
 	}
 
-	Instant created() {
-		return this.created;
+	public void addGood(int number, F form) {
+		this.goodRows.add(new GoodRow<>(number, form));
+		this.goodNumbers.add(number);
 	}
 
-	public void addGood(int number, F form) {
+	/** The form of a good row, read again for the import. */
+	void restoreForm(int number, F form) {
 		this.goodRows.add(new GoodRow<>(number, form));
 	}
 
@@ -148,17 +175,27 @@ public final class ImportJob<F> {
 		this.badRows.add(new BadRow(number, List.copyOf(problems)));
 	}
 
+	/** One more row done; the progress reaches the database a few times a second. */
 	public void step() {
 		this.done++;
+		long now = System.nanoTime();
+		if (now - this.savedAt > 250_000_000L) {
+			this.savedAt = now;
+			this.store.saveProgress(this);
+		}
 	}
 
 	public void checked() {
 		this.state = State.CHECKED;
+		this.store.saveChecked(this);
 	}
 
-	/** Moves from CHECKED to IMPORTING once; a second confirmation does nothing. */
-	public synchronized boolean startImport() {
-		if (this.state != State.CHECKED || this.goodRows.isEmpty()) {
+	/**
+	 * Moves from CHECKED to IMPORTING once, across all instances; a second confirmation
+	 * does nothing.
+	 */
+	public boolean startImport() {
+		if (this.state != State.CHECKED || this.goodNumbers.isEmpty() || !this.store.claimImport(this)) {
 			return false;
 		}
 		this.done = 0;
@@ -169,12 +206,14 @@ public final class ImportJob<F> {
 	public void imported(int count) {
 		this.imported = count;
 		this.state = State.IMPORTED;
+		this.store.saveEnded(this);
 	}
 
 	public void failed(String key, Object[] arguments) {
 		this.failureKey = key;
 		this.failureArguments = arguments;
 		this.state = State.FAILED;
+		this.store.saveEnded(this);
 	}
 
 }

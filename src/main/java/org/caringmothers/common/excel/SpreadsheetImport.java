@@ -102,7 +102,7 @@ public abstract class SpreadsheetImport<F> {
 		if (rows.isEmpty()) {
 			throw new SpreadsheetException("import.file.noRows");
 		}
-		ImportJob<F> job = this.parts.jobs().create(this.formType, user, rows.size(), locale, remoteAddress());
+		ImportJob<F> job = this.parts.jobs().create(this.formType, user, rows, locale, remoteAddress());
 		this.parts.executor().execute(() -> check(job, rows));
 		return job;
 	}
@@ -118,8 +118,21 @@ public abstract class SpreadsheetImport<F> {
 	public void confirm(String token, CurrentUser user) {
 		ImportJob<F> job = job(token, user);
 		if (job.startImport()) {
+			// The check may have run on another instance: the good rows are read again
+			// from
+			// the file's rows as stored, which gives the same forms.
+			List<Integer> good = job.goodNumbers();
+			for (SheetRow row : this.parts.jobs().rows(job)) {
+				if (good.contains(row.number())) {
+					addForm(job, row);
+				}
+			}
 			this.parts.executor().execute(() -> importAll(job));
 		}
+	}
+
+	private void addForm(ImportJob<F> job, SheetRow row) {
+		job.restoreForm(row.number(), toForm(row, job.locale(), new ArrayList<>()));
 	}
 
 	public void cancel(String token, CurrentUser user) {

@@ -1,7 +1,5 @@
 package org.caringmothers.visit.web;
 
-import java.time.Duration;
-
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.visit.VisitService;
@@ -25,7 +23,7 @@ class PhotoController {
 	ResponseEntity<byte[]> photo(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+			.cacheControl(CacheControl.noStore().cachePrivate())
 			.body(this.visits.photo(id, user));
 	}
 

@@ -1,0 +1,191 @@
+package org.caringmothers.deploy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.caringmothers.CaringMothersApplication;
+import org.caringmothers.child.ChildImport;
+import org.caringmothers.common.privacy.IdNumbers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application instances on one PostgreSQL database, configured as a deployment is
+ * (DB_URL, DATA_SECRET): whatever one instance starts, the other continues — the
+ * signed-in session, a contact photo, a spreadsheet import checked on one and confirmed
+ * on the other.
+ */
+class TwoInstancesTests {
+
+	static String database;
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void start() {
+		ServerDatabase.requireServer();
+		database = ServerDatabase.create("cm_two");
+		first = instance();
+		second = instance();
+	}
+
+	@AfterAll
+	static void stop() {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { second, first }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+		if (database != null) {
+			ServerDatabase.drop(database);
+		}
+	}
+
+	static ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(CaringMothersApplication.class)
+			.properties("DB_URL=" + ServerDatabase.url(database), "DB_USER=" + ServerDatabase.USER,
+					"DB_PASSWORD=" + ServerDatabase.PASSWORD, "DATA_SECRET=" + ServerDatabase.SECRET, "DEMO_DATA=true",
+					"PORT=0")
+			// sessions in PostgreSQL, as in production (the test configuration leaves
+			// them out)
+			.run("--spring.autoconfigure.exclude=");
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@Test
+	void aSessionStartedOnOneInstanceContinuesOnTheOther() throws Exception {
+		WebClient browser = new WebClient();
+		browser.signIn(port(first), "loufan.staff", "aixin-demo-2026");
+		HttpResponse<String> page = browser.get(port(second), "/children");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"logout\"");
+		HttpResponse<String> signOut = browser.post(port(second), "/logout", Map.of());
+		assertThat(signOut.statusCode()).isEqualTo(302);
+		assertThat(browser.get(port(first), "/children").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aPhotoUploadedOnOneInstanceIsServedByTheOther() throws Exception {
+		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+		long pairing = jdbc.queryForObject("""
+				select max(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
+				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
+				Long.class);
+		WebClient phone = new WebClient();
+		phone.signIn(port(first), "loufan.mother", "aixin-demo-2026");
+		assertThat(phone.get(port(first), "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
+		HttpResponse<String> sent = phone.postMultipart(port(first), "/my/pairings/" + pairing + "/visits",
+				Map.of("visitDate", LocalDate.now().toString(), "mode", "HOME_VISIT", "durationMinutes", "30",
+						"careTypes", "COMFORT", "childMood", "GOOD", "clientToken", UUID.randomUUID().toString()),
+				"photos", "photo.jpg", "image/jpeg", jpeg(800, 600));
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+		long photo = jdbc.queryForObject(
+				"select max(p.id) from visit_photo p join visit v on v.id = p.visit_id where v.pairing_id = ?",
+				Long.class, pairing);
+		HttpResponse<byte[]> served = phone.getBytes(port(second), "/photos/" + photo);
+		assertThat(served.statusCode()).isEqualTo(200);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
+		assertThat(image.getWidth()).isEqualTo(800);
+		assertThat(jdbc.queryForObject("select count(*) from photo_chunk", Long.class)).isPositive();
+	}
+
+	@Test
+	void anImportCheckedOnOneInstanceIsConfirmedOnTheOther() throws Exception {
+		JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+		long before = jdbc.queryForObject("select count(*) from child", Long.class);
+		WebClient browser = new WebClient();
+		browser.signIn(port(first), "loufan.staff", "aixin-demo-2026");
+		assertThat(browser.get(port(first), "/children/import").statusCode()).isEqualTo(200);
+		HttpResponse<String> uploaded = browser.postMultipart(port(first), "/children/import", Map.of(), "file",
+				"children.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+		String location = uploaded.headers().firstValue("Location").orElseThrow();
+		String token = location.substring(location.lastIndexOf('/') + 1);
+		awaitState(browser, port(first), token, "CHECKED");
+		assertThat(jdbc.queryForObject("select rows_cipher from import_job where token = ?", String.class, token))
+			.startsWith("A256GCM.")
+			.doesNotContain("导入")
+			.doesNotContain("13912345678");
+		String checked = browser.get(port(second), "/children/import/" + token).body();
+		assertThat(checked).contains("import-confirm");
+		HttpResponse<String> confirmed = browser.post(port(second), "/children/import/" + token + "/confirm", Map.of());
+		assertThat(confirmed.statusCode()).isEqualTo(302);
+		awaitState(browser, port(second), token, "IMPORTED");
+		assertThat(jdbc.queryForObject("select count(*) from child", Long.class)).isEqualTo(before + 2);
+		assertThat(jdbc.queryForObject(
+				"select rows_cipher is null and bad_rows_cipher is null from import_job" + " where token = ?",
+				Boolean.class, token))
+			.isTrue();
+	}
+
+	private static void awaitState(WebClient browser, int port, String token, String state) throws Exception {
+		long deadline = System.currentTimeMillis() + 60_000;
+		String page = "";
+		while (System.currentTimeMillis() < deadline) {
+			page = browser.get(port, "/children/import/" + token + "/progress").body();
+			if (page.contains("data-state=\"" + state + "\"")) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("import " + token + " did not reach " + state + ": " + page);
+	}
+
+	private static byte[] workbook() throws Exception {
+		List<List<String>> rows = List.of(row("两地甲", "女", LocalDate.of(2014, 5, 6), 71, false),
+				row("两地乙", "男", LocalDate.of(2013, 2, 3), 72, true));
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("儿童信息");
+			Row header = sheet.createRow(0);
+			for (int c = 0; c < ChildImport.HEADERS.size(); c++) {
+				header.createCell(c).setCellValue(ChildImport.HEADERS.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static List<String> row(String name, String gender, LocalDate birth, int order, boolean male) {
+		String id = IdNumbers.withCheckCharacter("140123" + String.format("%04d%02d%02d%02d", birth.getYear(),
+				birth.getMonthValue(), birth.getDayOfMonth(), order) + (male ? 1 : 2));
+		return List.of(name, gender, birth.toString(), id, "留守儿童", "父母均外出务工", "太原", "娄烦镇中心小学", "三年级", "140123101", "一组",
+				"张奶奶", "祖父母、外祖父母", "13912345678", "", "低", "2025-01-01", "张奶奶", "结对关爱");
+	}
+
+	static byte[] jpeg(int width, int height) throws Exception {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
+
+}
