@@ -175,6 +175,10 @@ public class AccountService {
 		if (!enabled && account.getId() == actor.id()) {
 			throw new RuleViolationException("enabled", "account.disable.self");
 		}
+		// a mother's account follows her volunteer record: it comes back only when she is
+		// reinstated there (a disabled one may also be replaced there)
+		RuleViolationException.refuseIf(enabled && account.getRole() == Role.VOLUNTEER, "enabled",
+				"account.enable.volunteerFromRecord");
 		account.enable(enabled);
 		audit(AuditAction.STATUS, account, enabled ? "enabled" : "disabled");
 		return account;

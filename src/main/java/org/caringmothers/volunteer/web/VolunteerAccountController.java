@@ -1,6 +1,5 @@
 package org.caringmothers.volunteer.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.Activation;
@@ -82,8 +81,7 @@ class VolunteerAccountController {
 	 * address. The code is shown on the request right after it was made and never again.
 	 */
 	@GetMapping("/slip")
-	String slip(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
-			HttpServletResponse response) {
+	String slip(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		Volunteer volunteer = this.volunteers.get(id, user);
 		model.addAttribute("volunteer", volunteer);
 		model.addAttribute("brand", this.volunteers.programmeName(volunteer));

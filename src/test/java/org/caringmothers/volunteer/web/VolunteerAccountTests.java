@@ -197,6 +197,9 @@ class VolunteerAccountTests {
 		assertThat(enabled(first.accountId())).as("reinstating her enables it").isTrue();
 		step(base, "to", "WITHDRAWN", "note", "随子女迁居");
 		assertThat(enabled(first.accountId())).as("withdrawing disables it").isFalse();
+		page(post("/accounts/" + first.accountId() + "/enabled").with(csrf()).param("enabled", "true"), LOUFAN_STAFF)
+			.andExpect(flash().attribute("flashError", "account.enable.volunteerFromRecord"));
+		assertThat(enabled(first.accountId())).as("account administration cannot bring it back").isFalse();
 		assertThat(audit(id, "account #" + first.accountId() + " disabled")).isEqualTo(2);
 		assertThat(audit(id, "account #" + first.accountId() + " enabled")).isEqualTo(1);
 		page(get(base), LOUFAN_STAFF).andExpect(content().string(containsString("已停用")))
