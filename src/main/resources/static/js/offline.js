@@ -23,6 +23,8 @@
   let key = null;
   let current = null;
   let busy = false;
+  let running = Promise.resolve();
+  let leaving = false;
   let editing = null;
 
   const t = (name, ...args) => (i18n[name] || '').replace(/\{(\d)\}/g, (m, n) => (args[n] == null ? '' : args[n]));
@@ -80,25 +82,29 @@
     }
   }
 
-  async function askWorker(message) {
+  async function askWorker(message, patience = 10000) {
     if (!('serviceWorker' in navigator)) {
       return null;
     }
-    const registration = await navigator.serviceWorker.ready;
-    if (!registration.active) {
+    // ready never settles when no worker is registered: wait for it no longer than for the answer
+    const registration = await Promise.race([navigator.serviceWorker.ready,
+      new Promise((resolve) => setTimeout(() => resolve(null), patience))]);
+    if (!registration || !registration.active) {
       return null;
     }
     return new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = (event) => resolve(event.data);
       registration.active.postMessage(message, [channel.port2]);
-      setTimeout(() => resolve(null), 10000);
+      setTimeout(() => resolve(null), patience);
     });
   }
 
   async function unregister() {
     if ('serviceWorker' in navigator) {
-      await askWorker('wipe').catch(() => undefined);
+      // The page empties the caches itself as well: the worker is only told to stop filling
+      // them, and signing out does not wait long for a busy worker.
+      await askWorker('wipe', 2000).catch(() => undefined);
       const registrations = await navigator.serviceWorker.getRegistrations();
       await Promise.all(registrations.map((registration) => registration.unregister()));
     }
@@ -178,10 +184,15 @@
   }
 
   /** Checks in with the server, uploads what waits, and refreshes the copy of her children. */
-  async function syncAndUpload() {
-    if (busy || !key) {
-      return;
+  function syncAndUpload() {
+    if (busy || !key || leaving) {
+      return running;
     }
+    running = syncOnce();
+    return running;
+  }
+
+  async function syncOnce() {
     busy = true;
     try {
       setStatus(t('syncing'));
@@ -214,6 +225,10 @@
           answer = again;
         }
       }
+      if (leaving) {
+        // signing out meanwhile: nothing more is written to the phone
+        return;
+      }
       await store.saveChildren(key, answer.data);
       current = answer.data;
       const cached = await askWorker('cache-shell').catch(() => null);
@@ -229,8 +244,10 @@
     }
     finally {
       busy = false;
-      await updateBadge();
-      await renderQueue();
+      if (!leaving) {
+        await updateBadge();
+        await renderQueue();
+      }
     }
   }
 
@@ -704,6 +721,10 @@
   // --- Signing out ----------------------------------------------------------------------
 
   async function signOut() {
+    // A sync still running would write the phone's copy again after it is wiped: let it
+    // finish (or give up on it) first.
+    leaving = true;
+    await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
     await unregister().catch(() => undefined);
     await store.wipe();
     const form = document.querySelector('form[action$="/logout"]');

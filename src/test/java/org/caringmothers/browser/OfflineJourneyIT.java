@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,7 +165,22 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		WebElement dialog = visible(By.id("logout-dialog"));
 		assertThat(dialog.getText()).contains("1 条");
 		clickable(By.id("logout-discard")).click();
-		visible(By.id("logout-message"));
+		// Signing out empties the phone first (worker, database, caches), then posts.
+		try {
+			new WebDriverWait(driver(), Duration.ofSeconds(40)).withMessage(this::describePage)
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout-message")));
+		}
+		catch (RuntimeException ex) {
+			System.err.println("sign-out state, errors: " + browserErrors());
+			System.err
+				.println("DEBUG dbs " + cdp("IndexedDB.requestDatabaseNames", Map.of("securityOrigin", baseUrl())));
+			System.err
+				.println("DEBUG caches " + cdp("CacheStorage.requestCacheNames", Map.of("securityOrigin", baseUrl())));
+			System.err.println("sign-out state, regs: " + ((JavascriptExecutor) driver()).executeAsyncScript(
+					"const done = arguments[0]; navigator.serviceWorker.getRegistrations().then(r => done(r.length));"));
+			System.err.println("sign-out state, online: " + script("return navigator.onLine"));
+			throw ex;
+		}
 		assertThat(currentPath()).isEqualTo("/login");
 		assertThat(cdp("IndexedDB.requestDatabaseNames", Map.of("securityOrigin", baseUrl())).get("databaseNames"))
 			.asList()
