@@ -226,6 +226,31 @@ class SessionRevocationTests {
 	}
 
 	@Test
+	void aCaringMotherMayTurnTheSecondFactorOnForHerself() throws Exception {
+		this.accounts.createIfAbsent("totp.mother", "自愿两步", Role.VOLUNTEER, "140123101", PASSWORD, false);
+		MockHttpSession session = signIn("totp.mother", PASSWORD);
+		// optional for her: signed in with her password alone
+		this.mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+		String page = this.mvc.perform(get("/account/second-factor").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		byte[] secret = Totp.fromBase32(first(page, "id=\"second-factor-secret\">([A-Z2-7 ]+)<"));
+		this.mvc.perform(post("/account/second-factor").param("code", code(secret)).session(session).with(csrf()))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+		// from now on she gives a code too, and before it nothing opens
+		MockHttpSession next = signIn("totp.mother", PASSWORD);
+		this.mvc.perform(get("/my/offline").session(next)).andExpect(redirectedUrl("/login/code"));
+		this.mvc.perform(get("/account/password").session(next)).andExpect(redirectedUrl("/login/code"));
+		this.clock.offset = Duration.ofSeconds(Totp.STEP_SECONDS);
+		this.mvc.perform(post("/login/code").param("code", code(secret)).session(next).with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		this.mvc.perform(get("/account/password").session(next)).andExpect(status().isOk());
+	}
+
+	@Test
 	void sixWrongCodesLockTheAccount() throws Exception {
 		this.accounts.createIfAbsent("totp.locked", "锁定两步", Role.STAFF, "140123", PASSWORD, false);
 		MockHttpSession session = signIn("totp.locked", PASSWORD);
