@@ -35,3 +35,7 @@ alter table audit_entry add constraint audit_entry_action_check
     check (action in ('VIEW', 'CREATE', 'UPDATE', 'STATUS', 'REVEAL', 'EXPORT', 'IMPORT', 'SIGN_IN', 'SIGN_IN_FAILED',
                       'LOCKED_OUT', 'SIGN_OUT', 'DENIED', 'OUT_OF_SCOPE', 'SESSIONS_REVOKED', 'SECOND_FACTOR',
                       'ADDRESS_BLOCKED'));
+
+-- Sessions made before this version carry no session generation and no second-factor step:
+-- they end now, and everyone signs in again (staff enrolling their second factor).
+delete from spring_session;
