@@ -51,6 +51,17 @@ public class Account extends FederationRecord {
 
 	private Instant activationExpiresAt;
 
+	/** Raised whenever the account's open sessions must end. */
+	private long sessionGeneration;
+
+	/** The TOTP secret, encrypted; pending until {@link #totpEnrolledAt} is set. */
+	@Getter(AccessLevel.NONE)
+	private String totpSecretCipher;
+
+	private Instant totpEnrolledAt;
+
+	private boolean secondFactorExempt;
+
 	Account(String username, String displayName, String passwordHash, Role role, Federation federation,
 			boolean mustChangePassword, Long createdBy) {
 		super(createdBy);
@@ -107,6 +118,48 @@ public class Account extends FederationRecord {
 
 	String activationCodeHash() {
 		return this.activationCodeHash;
+	}
+
+	/** Ends every open session of the account at its next request. */
+	void revokeSessions() {
+		this.sessionGeneration++;
+	}
+
+	/**
+	 * What the account must still do after its password matched: give a code when it has
+	 * a second factor; enrol one when its role requires it (ADMIN, OFFICIAL, STAFF) and
+	 * it is not a demo account; nothing otherwise.
+	 */
+	org.caringmothers.common.security.SecondFactorStep stepAfterPassword() {
+		if (this.totpEnrolledAt != null) {
+			return org.caringmothers.common.security.SecondFactorStep.CODE;
+		}
+		if (this.secondFactorExempt || this.role == Role.VOLUNTEER) {
+			return null;
+		}
+		return org.caringmothers.common.security.SecondFactorStep.ENROL;
+	}
+
+	String totpSecretCipher() {
+		return this.totpSecretCipher;
+	}
+
+	void startEnrolment(String secretCipher) {
+		this.totpSecretCipher = secretCipher;
+		this.totpEnrolledAt = null;
+	}
+
+	void enrolled(Instant now) {
+		this.totpEnrolledAt = now;
+	}
+
+	void resetSecondFactor() {
+		this.totpSecretCipher = null;
+		this.totpEnrolledAt = null;
+	}
+
+	void exemptFromSecondFactor() {
+		this.secondFactorExempt = true;
 	}
 
 	/** The code was exchanged for her own password: it can never be used again. */

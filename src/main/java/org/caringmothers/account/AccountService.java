@@ -71,6 +71,8 @@ public class AccountService {
 
 	private final GroupCounts counts;
 
+	private final SessionRevocation sessions;
+
 	@Value("${caringmothers.account.activation-days:7}")
 	private int activationDays = 7;
 
@@ -163,7 +165,12 @@ public class AccountService {
 			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
 		}
 		String before = account.getRole() + " at " + account.getFederation().getCode();
+		boolean reach = form.getRole() != account.getRole()
+				|| !federation.getId().equals(account.getFederation().getId());
 		account.update(form.getDisplayName().trim(), form.getRole(), federation);
+		if (reach) {
+			this.sessions.revoke(account, false, "role or federation changed");
+		}
 		Account saved = this.accounts.saveAndFlush(account);
 		audit(AuditAction.UPDATE, saved, before + " -> " + saved.getRole() + " at " + federation.getCode());
 		return saved;
@@ -180,6 +187,9 @@ public class AccountService {
 		RuleViolationException.refuseIf(enabled && account.getRole() == Role.VOLUNTEER, "enabled",
 				"account.enable.volunteerFromRecord");
 		account.enable(enabled);
+		if (!enabled) {
+			this.sessions.revoke(account, false, "disabled");
+		}
 		audit(AuditAction.STATUS, account, enabled ? "enabled" : "disabled");
 		return account;
 	}
@@ -195,12 +205,16 @@ public class AccountService {
 			throw new RuleViolationException("temporaryPassword", problem);
 		}
 		account.changePassword(this.passwordEncoder.encode(form.getTemporaryPassword()), true);
+		this.sessions.revoke(account, false, "password reset by " + actor.getUsername());
 		audit(AuditAction.UPDATE, account, "password reset by " + actor.getUsername());
 	}
 
-	/** The signed-in user changes her own password. */
+	/**
+	 * The signed-in user changes her own password; her other sessions end.
+	 * @return the account's new session generation, for the session she keeps
+	 */
 	@Transactional
-	public void changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
+	public long changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
 		Account account = this.accounts.findById(user.id()).orElseThrow(() -> new NotFoundException("account"));
 		if (!this.passwordEncoder.matches(form.getCurrentPassword(), account.getPasswordHash())) {
 			throw new RuleViolationException("currentPassword", "password.currentWrong");
@@ -216,7 +230,9 @@ public class AccountService {
 			throw new RuleViolationException("newPassword", problem);
 		}
 		account.changePassword(this.passwordEncoder.encode(form.getNewPassword()), false);
+		long generation = this.sessions.revoke(account, true, "own password changed");
 		audit(AuditAction.UPDATE, account, "own password changed");
+		return generation;
 	}
 
 	/** A free sign-in name for a person of this name: her name's pinyin and digits. */
@@ -294,6 +310,9 @@ public class AccountService {
 			return false;
 		}
 		account.enable(enabled);
+		if (!enabled) {
+			this.sessions.revoke(account, false, "disabled with her volunteer record");
+		}
 		audit(AuditAction.STATUS, account,
 				enabled ? "enabled with her volunteer record" : "disabled with her volunteer record");
 		return true;
@@ -310,7 +329,11 @@ public class AccountService {
 			.orElseThrow(() -> new NotFoundException("volunteer account " + accountId));
 		if (!account.getDisplayName().equals(displayName)
 				|| !account.getFederation().getId().equals(federation.getId())) {
+			boolean moved = !account.getFederation().getId().equals(federation.getId());
 			account.update(displayName, Role.VOLUNTEER, federation);
+			if (moved) {
+				this.sessions.revoke(account, false, "federation changed with her volunteer record");
+			}
 		}
 	}
 
@@ -354,6 +377,7 @@ public class AccountService {
 			throw new RuleViolationException("newPassword", problem);
 		}
 		account.activate(this.passwordEncoder.encode(form.getNewPassword()), now);
+		this.sessions.revoke(account, false, "password set with an activation code");
 		audit(AuditAction.UPDATE, account, "activated with a one-time code");
 		return account.getUsername();
 	}
@@ -392,6 +416,15 @@ public class AccountService {
 		this.accounts.save(new Account(username, displayName, this.passwordEncoder.encode(rawPassword), role,
 				federation, mustChangePassword, null));
 		return true;
+	}
+
+	/**
+	 * Marks an account of the embedded demo database as signing in with its password
+	 * alone (the demo stays one password away); called by the demo loader only.
+	 */
+	@Transactional
+	public void exemptFromSecondFactor(String username) {
+		this.accounts.findByUsername(username).ifPresent(Account::exemptFromSecondFactor);
 	}
 
 	public long count() {

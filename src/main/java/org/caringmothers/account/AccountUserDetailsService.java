@@ -29,7 +29,8 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		return new CurrentUser(account.getId(), account.getUsername(), account.getPasswordHash(),
 				account.getDisplayName(), account.getRole(), account.getFederation().getId(),
 				account.getFederation().getName(), account.getFederation().getPath(), account.isEnabled(),
-				account.lockedAt(this.clock.instant()), account.isMustChangePassword());
+				account.lockedAt(this.clock.instant()), account.isMustChangePassword(), account.getSessionGeneration(),
+				account.stepAfterPassword());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.caringmothers.account;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -11,11 +12,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.SecondFactorStep;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -31,6 +34,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -52,6 +57,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
 	static final String PASSWORD_PAGE = "/account/password";
+
+	static final String SECOND_FACTOR_PAGE = "/account/second-factor";
+
+	static final String CODE_PAGE = "/login/code";
 
 	private static final String ARGON2 = "argon2";
 
@@ -98,7 +107,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,
-			AuditService audit) throws Exception {
+			AuditService audit, JdbcTemplate jdbc, Clock clock, AddressThrottle addresses) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// open to everyone: sign-in, activation, errors and files with nothing
 			// personal
@@ -109,9 +118,19 @@ class SecurityConfiguration {
 			.permitAll()
 			// every signed-in user: the home page, the own password and signing out
 			.requestMatchers(HttpMethod.GET, "/")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF", "VOLUNTEER")
+			.requestMatchers(PASSWORD_PAGE)
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF", "VOLUNTEER")
+			.requestMatchers("/logout")
 			.authenticated()
-			.requestMatchers(PASSWORD_PAGE, "/logout")
-			.authenticated()
+			// the second factor: its code after the password, and its enrolment (at the
+			// first sign-in of a role that requires it, or a mother's own choice)
+			.requestMatchers(CODE_PAGE)
+			.hasAuthority(SecondFactorStep.AUTHORITY)
+			.requestMatchers(SECOND_FACTOR_PAGE)
+			.hasAnyAuthority(SecondFactorStep.AUTHORITY, "ROLE_ADMIN", "ROLE_OFFICIAL", "ROLE_STAFF", "ROLE_VOLUNTEER")
+			.requestMatchers(HttpMethod.POST, "/accounts/*/second-factor/reset")
+			.hasRole("ADMIN")
 			// administrators only
 			.requestMatchers(HttpMethod.GET, "/audit", "/audit/export")
 			.hasRole("ADMIN")
@@ -197,6 +216,9 @@ class SecurityConfiguration {
 						+ "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
 						+ "form-action 'self'; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new AddressThrottleFilter(addresses), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SessionValidityFilter(jdbc, clock), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new SecondFactorPendingFilter(), AuthorizationFilter.class)
 			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -226,6 +248,60 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * A user whose password matched but whose second factor is pending opens nothing but
+	 * its page (enrolment or code) and sign-out; her only authority is
+	 * {@link SecondFactorStep#AUTHORITY}, so the rules above refuse everything else even
+	 * without this filter.
+	 */
+	static class SecondFactorPendingFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+					&& user.pendingStep() != null) {
+				String page = (user.pendingStep() == SecondFactorStep.ENROL) ? SECOND_FACTOR_PAGE : CODE_PAGE;
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				if (!path.equals(page) && !PasswordChangeRequiredFilter.exemptFromAll(path)) {
+					response.sendRedirect(request.getContextPath() + page);
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Refuses sign-in attempts (password or code) from an address paused by
+	 * {@link AddressThrottle}, with the minutes to wait on the sign-in page.
+	 */
+	static class AddressThrottleFilter extends OncePerRequestFilter {
+
+		private final AddressThrottle addresses;
+
+		AddressThrottleFilter(AddressThrottle addresses) {
+			this.addresses = addresses;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("POST".equals(request.getMethod()) && (path.equals("/login") || path.equals(CODE_PAGE))) {
+				long minutes = this.addresses.minutesToWait(request.getRemoteAddr());
+				if (minutes > 0) {
+					response.sendRedirect(request.getContextPath() + "/login?paused=" + minutes);
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
 	 * An account created by someone else must choose its own password before anything
 	 * else: every page but the password page and sign-out leads there.
 	 */
@@ -236,7 +312,7 @@ class SecurityConfiguration {
 				throws ServletException, IOException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-					&& user.mustChangePassword() && !exempt(request)) {
+					&& user.mustChangePassword() && user.pendingStep() == null && !exempt(request)) {
 				response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
 				return;
 			}
@@ -245,10 +321,14 @@ class SecurityConfiguration {
 
 		private static boolean exempt(HttpServletRequest request) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
-					|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-					|| path.startsWith("/favicon") || path.startsWith("/icons/") || path.equals("/sw.js")
-					|| path.equals("/manifest.webmanifest");
+			return path.equals(PASSWORD_PAGE) || exemptFromAll(path);
+		}
+
+		/** Sign-out, the error page and files with nothing personal. */
+		static boolean exemptFromAll(String path) {
+			return path.equals("/logout") || path.equals("/error") || path.startsWith("/webjars/")
+					|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/favicon")
+					|| path.startsWith("/icons/") || path.equals("/sw.js") || path.equals("/manifest.webmanifest");
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,16 @@ class SignInListener {
 
 	private final AuditService audit;
 
+	private final AddressThrottle addresses;
+
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof CurrentUser user && user.pendingStep() != null) {
+			// the failure count stands until the second factor is passed too
+			record(event.getAuthentication(), AuditAction.SIGN_IN, "password accepted, second factor "
+					+ user.pendingStep().name().toLowerCase(Locale.ROOT) + " pending");
+			return;
+		}
 		this.accounts.recordSuccess(event.getAuthentication().getName());
 		record(event.getAuthentication(), AuditAction.SIGN_IN, null);
 	}
@@ -40,6 +49,9 @@ class SignInListener {
 			return;
 		}
 		String username = typed.trim().toLowerCase(Locale.ROOT);
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			this.addresses.failed(details.getRemoteAddress(), username);
+		}
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			this.accounts.recordFailure(username);
 		}

@@ -95,6 +95,9 @@ class AuthorizationMatrixTests {
 
 	static final Set<Who> ADMIN = EnumSet.of(Who.ADMIN);
 
+	/** Routes of a user whose second factor is pending, which no signed-in role opens. */
+	static final Set<Who> NOBODY_SIGNED_IN = EnumSet.noneOf(Who.class);
+
 	static final Set<Who> MOTHER = EnumSet.of(Who.VOLUNTEER);
 
 	static final Set<Who> STAFF = EnumSet.of(Who.ADMIN, Who.STAFF);
@@ -129,6 +132,11 @@ class AuthorizationMatrixTests {
 		row("GET /", Kind.NONE, SIGNED_IN);
 		row("GET /account/password", Kind.NONE, SIGNED_IN);
 		row("POST /account/password", Kind.NONE, SIGNED_IN);
+		row("GET /account/second-factor", Kind.NONE, SIGNED_IN);
+		row("POST /account/second-factor", Kind.NONE, SIGNED_IN);
+		// only while the second factor is pending after the password (no role here)
+		row("GET /login/code", Kind.NONE, NOBODY_SIGNED_IN);
+		row("POST /login/code", Kind.NONE, NOBODY_SIGNED_IN);
 		// administrators
 		row("GET /audit", Kind.NONE, ADMIN);
 		row("GET /audit/export", Kind.NONE, ADMIN);
@@ -140,6 +148,7 @@ class AuthorizationMatrixTests {
 		row("POST /accounts/{id}/edit", Kind.ACCOUNT, STAFF);
 		row("POST /accounts/{id}/password", Kind.ACCOUNT, STAFF);
 		row("POST /accounts/{id}/enabled", Kind.ACCOUNT, STAFF);
+		row("POST /accounts/{id}/second-factor/reset", Kind.ACCOUNT, ADMIN);
 		// the caring mother's pages
 		row("GET /my/offline", Kind.NONE, MOTHER);
 		row("GET /my/sync", Kind.NONE, MOTHER);

@@ -44,6 +44,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base class of the browser journeys: the whole application on a random port (one context
  * shared by every subclass, since they all use this configuration) and a fresh headless
@@ -391,6 +393,55 @@ public abstract class BrowserTestSupport {
 		catch (WebDriverException ex) {
 			System.err.println("Could not save the failed page: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * On the second-factor enrolment page: reads the secret shown as text, enters the
+	 * code an authenticator app would show now, and returns the secret, the time step
+	 * used and the ten recovery codes shown once.
+	 */
+	protected Enrolled enrolSecondFactor() {
+		assertThat(currentPath()).as(onPage()).isEqualTo("/account/second-factor");
+		assertThat(isPresent(By.cssSelector("svg#second-factor-qr path"))).as("the QR code " + describePage()).isTrue();
+		byte[] secret = org.caringmothers.account.Totp.fromBase32(text(By.id("second-factor-secret")));
+		long step = org.caringmothers.account.Totp.step(java.time.Instant.now().getEpochSecond());
+		type(By.id("code"), org.caringmothers.account.Totp.code(secret, step));
+		clickAndWaitForNextPage(By.id("enrol-submit"));
+		List<String> codes = this.driver.findElements(By.cssSelector("#recovery-codes .recovery-code"))
+			.stream()
+			.map(code -> code.getText().trim())
+			.toList();
+		assertThat(codes).as(onPage()).hasSize(10);
+		return new Enrolled(secret, step, codes);
+	}
+
+	/**
+	 * What enrolling a second factor gave.
+	 *
+	 * @param secret the TOTP secret
+	 * @param step the time step of the code that confirmed it (used, so refused again)
+	 * @param recoveryCodes the ten one-time recovery codes
+	 */
+	protected record Enrolled(byte[] secret, long step, List<String> recoveryCodes) {
+
+		/**
+		 * The code of a time step later than every one used, waiting for it if needed.
+		 */
+		String nextCode(long lastUsedStep) {
+			long now;
+			while ((now = org.caringmothers.account.Totp
+				.step(java.time.Instant.now().getEpochSecond())) <= lastUsedStep) {
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+			return org.caringmothers.account.Totp.code(this.secret, now);
+		}
+
 	}
 
 	/**

@@ -35,6 +35,10 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 		signOut();
 
 		signIn(username, INITIAL_PASSWORD);
+		// staff enrol an authenticator first (SecondFactorJourneyIT), then choose a
+		// password
+		Enrolled enrolled = enrolSecondFactor();
+		clickAndWaitForNextPage(By.id("recovery-continue"));
 		assertThat(currentPath()).as(onPage()).isEqualTo("/account/password");
 		assertThat(visible(By.id("must-change")).isDisplayed()).as(onPage()).isTrue();
 		assertThat(text(By.id("current-user"))).as(onPage()).isEqualTo(displayName);
@@ -63,6 +67,9 @@ class FirstSignInJourneyIT extends BrowserTestSupport {
 			.isEqualTo("用户名或密码不正确，或账号暂时无法登录。");
 
 		signIn(username, NEW_PASSWORD);
+		assertThat(currentPath()).as(onPage()).isEqualTo("/login/code");
+		type(By.id("code"), enrolled.recoveryCodes().get(0));
+		clickAndWaitForNextPage(By.id("code-submit"));
 		assertThat(currentPath()).as(onPage()).isEqualTo("/");
 		assertThat(text(By.cssSelector("#home h1"))).as(onPage()).isEqualTo("静游镇");
 		assertThat(isPresent(By.id("must-change"))).as(onPage()).isFalse();

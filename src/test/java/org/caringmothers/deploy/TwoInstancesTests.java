@@ -88,6 +88,43 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void disablingAnAccountOnOneInstanceDeletesItsStoredSessionsForBoth() throws Exception {
+		org.caringmothers.account.AccountService accounts = first
+			.getBean(org.caringmothers.account.AccountService.class);
+		accounts.createIfAbsent("two.revoked", "两实例撤销", org.caringmothers.common.security.Role.STAFF, "140123",
+				"Sunny-orchard-2026", false);
+		accounts.exemptFromSecondFactor("two.revoked");
+		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+		long id = jdbc.queryForObject("select id from app_user where username = 'two.revoked'", Long.class);
+		WebClient onFirst = new WebClient();
+		onFirst.signIn(port(first), "two.revoked", "Sunny-orchard-2026");
+		WebClient onSecond = new WebClient();
+		onSecond.signIn(port(second), "two.revoked", "Sunny-orchard-2026");
+		assertThat(onFirst.get(port(second), "/children").statusCode()).isEqualTo(200);
+		assertThat(storedSessions(jdbc, "two.revoked")).isEqualTo(2);
+
+		WebClient admin = new WebClient();
+		admin.signIn(port(second), "admin", "aixin-demo-2026");
+		assertThat(admin.get(port(second), "/accounts/" + id + "/edit").statusCode()).isEqualTo(200);
+		HttpResponse<String> disabled = admin.post(port(second), "/accounts/" + id + "/enabled",
+				Map.of("enabled", "false"));
+		assertThat(disabled.statusCode()).isEqualTo(302);
+		assertThat(storedSessions(jdbc, "two.revoked")).as("deleted through the principal-name index").isZero();
+		for (WebClient browser : new WebClient[] { onFirst, onSecond }) {
+			for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { first, second }) {
+				HttpResponse<String> page = browser.get(port(instance), "/children");
+				assertThat(page.statusCode()).isEqualTo(302);
+				assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+			}
+		}
+	}
+
+	private static int storedSessions(JdbcTemplate jdbc, String username) {
+		return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+				username);
+	}
+
+	@Test
 	void aPhotoUploadedOnOneInstanceIsServedByTheOther() throws Exception {
 		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
 		long pairing = jdbc.queryForObject("""

@@ -11,6 +11,7 @@ import org.caringmothers.account.AccountFilter;
 import org.caringmothers.account.AccountForm;
 import org.caringmothers.account.AccountService;
 import org.caringmothers.account.PasswordResetForm;
+import org.caringmothers.account.SecondFactorService;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
@@ -48,6 +49,8 @@ class AccountController {
 	private static final int PAGE_SIZE = 20;
 
 	private final AccountService accounts;
+
+	private final SecondFactorService secondFactors;
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") AccountFilter filter,
@@ -129,6 +132,18 @@ class AccountController {
 		catch (RuleViolationException ex) {
 			FlashMessages.error(redirect, ex.messageKey());
 		}
+		return "redirect:/accounts";
+	}
+
+	/**
+	 * An administrator removes the second factor of a user who lost her phone: she enrols
+	 * again at her next sign-in.
+	 */
+	@PostMapping("/{id}/second-factor/reset")
+	String resetSecondFactor(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			RedirectAttributes redirect) {
+		this.secondFactors.reset(id, user);
+		FlashMessages.success(redirect, "secondFactor.resetDone", this.accounts.get(id, user).getUsername());
 		return "redirect:/accounts";
 	}
 

@@ -48,8 +48,8 @@ class PasswordController {
 			BindingResult result, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return Forms.submit(result, () -> {
-			this.accounts.changeOwnPassword(user, form);
-			CurrentUser updated = user.withPasswordChanged();
+			long generation = this.accounts.changeOwnPassword(user, form);
+			CurrentUser updated = user.withPasswordChanged(generation);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(
 					UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));

@@ -18,7 +18,10 @@ public enum ProtectedColumn {
 	IMPORT_JOB_ROWS("import_job", "rows_cipher", null),
 
 	/** The reasons why rows of an import cannot be imported (they may quote numbers). */
-	IMPORT_JOB_PROBLEMS("import_job", "bad_rows_cipher", null);
+	IMPORT_JOB_PROBLEMS("import_job", "bad_rows_cipher", null),
+
+	/** The TOTP secret of an account's second factor (Base32 text). */
+	ACCOUNT_TOTP_SECRET("app_user", "totp_secret_cipher", null);
 
 	private final String table;
 

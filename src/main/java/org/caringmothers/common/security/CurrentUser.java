@@ -39,8 +39,27 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final boolean mustChangePassword;
 
+	private final long sessionGeneration;
+
+	private final SecondFactorStep pendingStep;
+
 	public CurrentUser(long id, String username, String password, String displayName, Role role, long federationId,
 			String federationName, String federationPath, boolean enabled, boolean locked, boolean mustChangePassword) {
+		this(id, username, password, displayName, role, federationId, federationName, federationPath, enabled, locked,
+				mustChangePassword, 0, null);
+	}
+
+	/**
+	 * @param sessionGeneration the account's session generation when it signed in: a
+	 * session whose generation is older than the account's was revoked
+	 * @param pendingStep the second-factor step still to take after the password, or
+	 * {@code null} when none is (then the user has her role's authority)
+	 */
+	public CurrentUser(long id, String username, String password, String displayName, Role role, long federationId,
+			String federationName, String federationPath, boolean enabled, boolean locked, boolean mustChangePassword,
+			long sessionGeneration, SecondFactorStep pendingStep) {
+		this.sessionGeneration = sessionGeneration;
+		this.pendingStep = pendingStep;
 		this.id = id;
 		this.username = username;
 		this.password = password;
@@ -128,14 +147,45 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		return this.mustChangePassword;
 	}
 
-	/** A copy of this user whose password no longer has to be changed. */
-	public CurrentUser withPasswordChanged() {
+	/**
+	 * A copy of this user whose password no longer has to be changed, in the session
+	 * generation that the change began.
+	 */
+	public CurrentUser withPasswordChanged(long newSessionGeneration) {
 		return new CurrentUser(this.id, this.username, null, this.displayName, this.role, this.federationId,
-				this.federationName, this.federationPath, this.enabled, this.locked, false);
+				this.federationName, this.federationPath, this.enabled, this.locked, false, newSessionGeneration,
+				this.pendingStep);
 	}
 
+	/** A copy of this user who has passed her second factor. */
+	public CurrentUser withSecondFactorPassed() {
+		return new CurrentUser(this.id, this.username, null, this.displayName, this.role, this.federationId,
+				this.federationName, this.federationPath, this.enabled, this.locked, this.mustChangePassword,
+				this.sessionGeneration, null);
+	}
+
+	/** The account's session generation when this session signed in. */
+	public long sessionGeneration() {
+		return this.sessionGeneration;
+	}
+
+	/**
+	 * The second-factor step still to take, or {@code null} when the user is fully signed
+	 * in.
+	 */
+	public SecondFactorStep pendingStep() {
+		return this.pendingStep;
+	}
+
+	/**
+	 * The role's authority once signed in; only {@link SecondFactorStep#AUTHORITY} while
+	 * the second factor is pending, so that nothing but its pages opens.
+	 */
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
+		if (this.pendingStep != null) {
+			return List.of(new SimpleGrantedAuthority(SecondFactorStep.AUTHORITY));
+		}
 		return List.of(new SimpleGrantedAuthority(this.role.authority()));
 	}
 

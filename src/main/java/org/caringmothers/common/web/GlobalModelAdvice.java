@@ -32,7 +32,9 @@ class GlobalModelAdvice {
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
+		// a user whose second factor is pending is not signed in yet: no menu of her role
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+				&& user.pendingStep() == null) ? user : null;
 	}
 
 	/**
