@@ -149,7 +149,8 @@ class ChildRetentionTests {
 			.andExpect(content().string(containsString("id=\"child-anonymised\"")))
 			.andExpect(content().string(containsString("已匿名化")))
 			.andExpect(content().string(not(containsString(GUARDIAN))))
-			.andExpect(content().string(not(containsString("id=\"status-form\""))));
+			.andExpect(content().string(not(containsString("id=\"status-form\""))))
+			.andExpect(content().string(not(containsString("id=\"consent-withdrawal-form\""))));
 		this.mvc
 			.perform(post("/children/" + due + "/status").param("status", "CLOSED")
 				.param("reason", "再改")
@@ -164,6 +165,10 @@ class ChildRetentionTests {
 	@Test
 	void aWithdrawalOfConsentClosesTheChildAndTheNextRunAnonymisesHer() throws Exception {
 		long child = childWithHistory("ACTIVE", null);
+		this.mvc.perform(get("/children/" + child).with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"consent-withdrawal-form\"")))
+			.andExpect(content().string(not(containsString("id=\"child-anonymised\""))));
 		CurrentUser staff = (CurrentUser) this.userDetails.loadUserByUsername(DemoUsers.LOUFAN_STAFF);
 		assertThatThrownBy(() -> this.children.withdrawConsent(child, LocalDate.now().plusDays(1), "撤回", staff))
 			.isInstanceOf(RuleViolationException.class);
