@@ -178,7 +178,8 @@ class SecurityConfiguration {
 					"/children/import/*/progress")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.POST, "/children/new", "/children/*/reveal", "/children/*/edit",
-					"/children/*/status", "/children/import", "/children/import/*/confirm", "/children/import/*/cancel")
+					"/children/*/status", "/children/import", "/children/import/*/confirm", "/children/import/*/cancel",
+					"/children/*/consent-withdrawal")
 			.hasAnyRole("ADMIN", "STAFF")
 			.requestMatchers(HttpMethod.GET, "/volunteers", "/volunteers/export", "/volunteers/stations",
 					"/volunteers/new", "/volunteers/*", "/volunteers/*/edit", "/volunteers/*/account",

@@ -92,6 +92,10 @@ public class Child extends FederationRecord {
 
 	private Instant statusChangedAt;
 
+	private LocalDate consentWithdrawnOn;
+
+	private Instant anonymisedAt;
+
 	Child(Long createdBy) {
 		super(createdBy);
 	}
@@ -139,6 +143,39 @@ public class Child extends FederationRecord {
 		this.status = status;
 		this.statusReason = reason;
 		this.statusChangedAt = at;
+	}
+
+	/** Whether the record's personal data was erased under the retention rules. */
+	public boolean isAnonymised() {
+		return this.anonymisedAt != null;
+	}
+
+	void withdrawConsent(LocalDate on) {
+		this.consentWithdrawnOn = on;
+	}
+
+	/**
+	 * Empties every field that names or locates the child or her family; keeps what the
+	 * figures count (federation, gender, birth date, categories, risk, status and dates).
+	 * The name becomes the record's number.
+	 */
+	void anonymise(Instant at) {
+		this.name = "#" + getId();
+		this.idNumberCipher = null;
+		this.idNumberIndex = null;
+		this.idNumberMasked = null;
+		this.parentsWorkPlace = null;
+		this.school = null;
+		this.grade = null;
+		this.address = null;
+		this.guardians.clear();
+		this.healthNotes = null;
+		this.consentBy = null;
+		this.consentScope = null;
+		if (this.statusReason != null) {
+			this.statusReason = "-";
+		}
+		this.anonymisedAt = at;
 	}
 
 }

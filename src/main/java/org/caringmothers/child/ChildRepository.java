@@ -35,4 +35,16 @@ interface ChildRepository extends PersonRepository<Child> {
 			where c.id in :ids and c.status = org.caringmothers.child.ChildStatus.ACTIVE""")
 	int ageOut(@Param("ids") java.util.Collection<Long> ids, @Param("now") Instant now);
 
+	/**
+	 * Children not yet anonymised that left the programme before the instant, or whose
+	 * guardian withdrew consent on or before the day.
+	 */
+	@Query(value = """
+			select id from child where anonymised_at is null and (
+			  (status <> 'ACTIVE' and coalesce(status_changed_at, created_at) < :leftBefore)
+			  or consent_withdrawn_on <= :withdrawnOnOrBefore)
+			order by id""", nativeQuery = true)
+	List<Long> dueForAnonymisation(@Param("leftBefore") Instant leftBefore,
+			@Param("withdrawnOnOrBefore") LocalDate withdrawnOnOrBefore);
+
 }

@@ -164,6 +164,7 @@ public class ChildService {
 	public Child update(long id, ChildForm form, CurrentUser user) {
 		user.requireManager();
 		Child child = get(id, user);
+		RuleViolationException.refuseIf(child.isAnonymised(), "name", "child.anonymised.readOnly");
 		Versions.check(form.getVersion(), child.getVersion(), Child.class, id);
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, child, user);
@@ -183,7 +184,10 @@ public class ChildService {
 		user.requireManager();
 		Child child = get(id, user);
 		String trimmed = reason == null ? "" : reason.trim();
+		RuleViolationException.refuseIf(child.isAnonymised(), "status", "child.anonymised.readOnly");
 		RuleViolationException.refuseIf(status == ChildStatus.AGED_OUT, "status", "child.status.agedOutAutomatic");
+		RuleViolationException.refuseIf(status == ChildStatus.ACTIVE && child.getConsentWithdrawnOn() != null, "status",
+				"child.consentWithdrawal.noReactivation");
 		RuleViolationException.refuseIf(status != ChildStatus.ACTIVE && trimmed.isEmpty(), "reason",
 				"child.status.reasonRequired");
 		RuleViolationException.refuseIf(
@@ -253,6 +257,75 @@ public class ChildService {
 			this.events.publishEvent(new ChildStatusChanged(id, ChildStatus.ACTIVE, ChildStatus.AGED_OUT, null));
 		}
 		return count;
+	}
+
+	/**
+	 * Records that the guardian withdrew consent on the given day: a child still in the
+	 * programme leaves it (CLOSED with the note as reason, ending her pairing), and her
+	 * record is anonymised once the retention period for withdrawals has passed.
+	 */
+	@Transactional
+	public Child withdrawConsent(long id, LocalDate on, String note, CurrentUser user) {
+		user.requireManager();
+		Child child = get(id, user);
+		String trimmed = note == null ? "" : note.trim();
+		RuleViolationException.refuseIf(child.isAnonymised(), "withdrawnOn", "child.anonymised.readOnly");
+		RuleViolationException.refuseIf(child.getConsentWithdrawnOn() != null, "withdrawnOn",
+				"child.consentWithdrawal.already");
+		RuleViolationException.refuseIf(on == null, "withdrawnOn", "child.consentWithdrawal.dateRequired");
+		RuleViolationException.refuseIf(on.isAfter(LocalDate.now(this.clock)), "withdrawnOn",
+				"child.consentWithdrawal.future");
+		RuleViolationException.refuseIf(child.getConsentDate() != null && on.isBefore(child.getConsentDate()),
+				"withdrawnOn", "child.consentWithdrawal.beforeConsent");
+		RuleViolationException.refuseIf(trimmed.isEmpty(), "note", "child.status.reasonRequired");
+		RuleViolationException.refuseIf(
+				trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0, "note",
+				"child.status.reasonInvalid");
+		child.withdrawConsent(on);
+		this.audit.record(AuditAction.UPDATE, RECORD, child.getId(), "consent withdrawn " + on);
+		ChildStatus from = child.getStatus();
+		if (from == ChildStatus.ACTIVE) {
+			child.changeStatus(ChildStatus.CLOSED, trimmed, this.clock.instant());
+			this.audit.record(AuditAction.STATUS, RECORD, child.getId(), ChildStatus.CLOSED.name());
+			this.events.publishEvent(new ChildStatusChanged(child.getId(), from, ChildStatus.CLOSED, user.id()));
+		}
+		return child;
+	}
+
+	/**
+	 * The children whose retention period has run out: out of the programme (moved,
+	 * closed, aged out) since before {@code leftBefore}, or whose guardian withdrew
+	 * consent on or before {@code withdrawnOnOrBefore}; not yet anonymised.
+	 */
+	public List<Long> dueForAnonymisation(java.time.Instant leftBefore, LocalDate withdrawnOnOrBefore) {
+		return this.children.dueForAnonymisation(leftBefore, withdrawnOnOrBefore);
+	}
+
+	/**
+	 * Anonymises one child whose retention period has run out (checked again here): her
+	 * personal fields are emptied, one audit entry without personal data is written, and
+	 * {@link ChildAnonymised} lets the other modules erase what they hold about her in
+	 * the same transaction; answers whether it was done.
+	 */
+	@Transactional
+	public boolean anonymise(long id, java.time.Instant leftBefore, LocalDate withdrawnOnOrBefore) {
+		Child child = this.children.findDetailedById(id).orElse(null);
+		if (child == null || child.isAnonymised()) {
+			return false;
+		}
+		boolean withdrawn = child.getConsentWithdrawnOn() != null
+				&& !child.getConsentWithdrawnOn().isAfter(withdrawnOnOrBefore);
+		java.time.Instant left = child.getStatusChangedAt() != null ? child.getStatusChangedAt() : child.getCreatedAt();
+		boolean retentionEnded = child.getStatus() != ChildStatus.ACTIVE && left.isBefore(leftBefore);
+		if (!withdrawn && !retentionEnded) {
+			return false;
+		}
+		child.anonymise(this.clock.instant());
+		this.children.saveAndFlush(child);
+		this.audit.record(AuditAction.ANONYMISE, RECORD, child.getId(),
+				withdrawn ? "retention: consent withdrawn" : "retention: " + child.getStatus() + " period ended");
+		this.events.publishEvent(new ChildAnonymised(child.getId()));
+		return true;
 	}
 
 	private void checkRules(ChildForm form, Child existing, CurrentUser user) {

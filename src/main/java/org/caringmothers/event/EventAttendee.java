@@ -6,6 +6,6 @@ import jakarta.persistence.Table;
 /** A volunteer who attended an event. */
 @Entity
 @Table(name = "event_attendee")
-public class EventAttendee extends EventVolunteer {
+class EventAttendee extends EventVolunteer {
 
 }

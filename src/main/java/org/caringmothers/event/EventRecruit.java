@@ -6,6 +6,6 @@ import jakarta.persistence.Table;
 /** An applicant registered at a recruitment drive. */
 @Entity
 @Table(name = "event_recruit")
-public class EventRecruit extends EventVolunteer {
+class EventRecruit extends EventVolunteer {
 
 }

@@ -17,7 +17,7 @@ import org.caringmothers.volunteer.Volunteer;
  */
 @MappedSuperclass
 @Getter
-public abstract class EventVolunteer extends BaseEntity {
+abstract class EventVolunteer extends BaseEntity {
 
 	private Long eventId;
 

@@ -20,7 +20,7 @@ import org.caringmothers.common.persistence.BaseEntity;
 @Table(name = "need_step")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class NeedStep extends BaseEntity {
+class NeedStep extends BaseEntity {
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "need_id", updatable = false)

@@ -45,4 +45,15 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "child", "child.federation", "mother" })
 	List<Pairing> findAll(Specification<Pairing> specification);
 
+	@Query("select p.id from Pairing p where p.child.id = :childId")
+	List<Long> idsOfChild(@Param("childId") long childId);
+
+	/**
+	 * Clears the free-text end notes of a child's pairings (her record is anonymised).
+	 */
+	@org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+	@Query(value = "update pairing set end_note = null where child_id = :childId and end_note is not null",
+			nativeQuery = true)
+	int clearEndNotes(@Param("childId") long childId);
+
 }

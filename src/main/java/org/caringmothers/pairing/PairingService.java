@@ -11,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildAnonymised;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.child.ChildStatusChanged;
 import org.caringmothers.child.ChildStatus;
@@ -267,6 +268,24 @@ public class PairingService {
 			this.pairings.saveAndFlush(pairing);
 			this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);
 		});
+	}
+
+	/**
+	 * The ids of all a child's pairings, past and present, for the modules that erase
+	 * what they hold about a child whose record is anonymised (no scope: a system task).
+	 */
+	public List<Long> idsOfChild(long childId) {
+		return this.pairings.idsOfChild(childId);
+	}
+
+	/**
+	 * A child's record is anonymised: the pairings stay (they are counted) but their
+	 * free-text end notes, which may tell about the child, are cleared.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildAnonymised(ChildAnonymised event) {
+		this.pairings.clearEndNotes(event.childId());
 	}
 
 	private Federation countyOf(Federation federation) {

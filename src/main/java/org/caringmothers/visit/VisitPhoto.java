@@ -15,7 +15,7 @@ import org.caringmothers.common.persistence.BaseEntity;
 @Table(name = "visit_photo")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class VisitPhoto extends BaseEntity {
+class VisitPhoto extends BaseEntity {
 
 	@Column(updatable = false)
 	private Long visitId;

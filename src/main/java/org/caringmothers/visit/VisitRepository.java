@@ -55,4 +55,17 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 	@Query(value = "insert into reminder (pairing_id, created_by) values (:pairingId, :userId)", nativeQuery = true)
 	void remind(@Param("pairingId") long pairingId, @Param("userId") long userId);
 
+	@Query("select v.id from Visit v where v.pairing.id in :pairingIds")
+	List<Long> idsOfPairings(@Param("pairingIds") Collection<Long> pairingIds);
+
+	/**
+	 * Clears the free text of these contacts (notes, review comment), keeping their date,
+	 * mode, duration, care types and gifts.
+	 */
+	@org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+	@Query("""
+			update Visit v set v.notes = null, v.reviewComment = null, v.version = v.version + 1
+			where v.id in :ids and (v.notes is not null or v.reviewComment is not null)""")
+	int clearTexts(@Param("ids") Collection<Long> ids);
+
 }

@@ -16,7 +16,7 @@ import org.caringmothers.common.persistence.BaseEntity;
 @Table(name = "volunteer_status_change")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class StatusChange extends BaseEntity {
+class StatusChange extends BaseEntity {
 
 	private Long volunteerId;
 

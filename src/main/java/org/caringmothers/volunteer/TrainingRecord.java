@@ -16,7 +16,7 @@ import org.caringmothers.common.persistence.BaseEntity;
 @Table(name = "volunteer_training")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class TrainingRecord extends BaseEntity {
+class TrainingRecord extends BaseEntity {
 
 	private Long volunteerId;
 

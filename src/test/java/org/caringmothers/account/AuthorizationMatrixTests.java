@@ -200,6 +200,7 @@ class AuthorizationMatrixTests {
 		row("GET /children/{id}/edit", Kind.CHILD, STAFF);
 		row("POST /children/{id}/edit", Kind.CHILD, STAFF);
 		row("POST /children/{id}/status", Kind.CHILD, STAFF);
+		row("POST /children/{id}/consent-withdrawal", Kind.CHILD, STAFF);
 		row("GET /children/import", Kind.NONE, STAFF);
 		row("POST /children/import", Kind.NONE, STAFF);
 		row("GET /children/import/template", Kind.NONE, STAFF);

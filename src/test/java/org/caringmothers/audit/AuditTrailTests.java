@@ -136,6 +136,20 @@ class AuditTrailTests {
 			.isEqualTo(lists + 1);
 		assertThat(latest(DemoUsers.LOUFAN_STAFF, "VIEW")).startsWith("list /needs?status=OPEN count=");
 
+		long child = this.jdbc.queryForObject("""
+				select min(c.id) from child c join federation f on f.id = c.federation_id
+				where f.path like (select path from federation where code = '140123') || '%'""", Long.class);
+		this.mvc
+			.perform(
+					get("/needs/new").param("child", String.valueOf(child)).with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_entry where action = 'VIEW' and actor_username = ?
+				and record_type = 'CHILD' and record_id = ? and summary = '/needs/new'""", Long.class,
+				DemoUsers.LOUFAN_STAFF, child))
+			.as("the need form names the child")
+			.isEqualTo(1);
+
 		long photos = count(DemoUsers.LOUFAN_STAFF, "VIEW");
 		this.mvc.perform(get("/dashboard").with(this.users.as(DemoUsers.LOUFAN_STAFF))).andExpect(status().isOk());
 		assertThat(count(DemoUsers.LOUFAN_STAFF, "VIEW")).as("figures are not personal data").isEqualTo(photos);

@@ -44,8 +44,8 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 			Map.entry("/volunteers/{id}/account", new Seen("VOLUNTEER", "id")),
 			Map.entry("/volunteers/{id}/account/slip", new Seen("VOLUNTEER", "id")),
 			Map.entry("/visits/review", new Seen("VISIT", null)), Map.entry("/needs", new Seen("NEED", null)),
-			Map.entry("/needs/{id}", new Seen("NEED", "id")), Map.entry("/photos/{id}", new Seen("PHOTO", "id")),
-			Map.entry("/events/{id}", new Seen("EVENT", "id")),
+			Map.entry("/needs/{id}", new Seen("NEED", "id")), Map.entry("/needs/new", new Seen("CHILD", "child")),
+			Map.entry("/photos/{id}", new Seen("PHOTO", "id")), Map.entry("/events/{id}", new Seen("EVENT", "id")),
 			Map.entry("/my/pairings/{pairingId}/visits/new", new Seen("PAIRING", "pairingId")),
 			Map.entry("/my/visits/{id}/edit", new Seen("VISIT", "id")), Map.entry("/my/sync", new Seen("CHILD", null)),
 			Map.entry("/accounts", new Seen("ACCOUNT", null)),
@@ -83,9 +83,13 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 		}
 		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		Long id = null;
-		if (variables instanceof Map<?, ?> map && map.get(seen.idVariable()) instanceof String value
-				&& value.matches("\\d{1,18}")) {
-			id = Long.parseLong(value);
+		Object value = (variables instanceof Map<?, ?> map) ? map.get(seen.idVariable()) : null;
+		if (value == null) {
+			// a record named by a request parameter (/needs/new?child=…)
+			value = request.getParameter(seen.idVariable());
+		}
+		if (value instanceof String text && text.matches("\\d{1,18}")) {
+			id = Long.parseLong(text);
 		}
 		this.audit.record(AuditAction.VIEW, seen.recordType(), id, String.valueOf(pattern));
 	}

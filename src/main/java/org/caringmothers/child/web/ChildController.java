@@ -147,4 +147,34 @@ class ChildController {
 		return "redirect:/children/" + id;
 	}
 
+	/**
+	 * Records the guardian's withdrawal of consent (date and note); a bad date comes back
+	 * as a message, and nothing is saved.
+	 */
+	@PostMapping("/{id}/consent-withdrawal")
+	String withdrawConsent(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) String withdrawnOn, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		try {
+			this.children.withdrawConsent(id, parseDate(withdrawnOn), note, user);
+			FlashMessages.success(redirect, "child.consentWithdrawal.recorded");
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey());
+		}
+		return "redirect:/children/" + id;
+	}
+
+	private static java.time.LocalDate parseDate(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(value.trim());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new RuleViolationException("withdrawnOn", "child.consentWithdrawal.dateInvalid");
+		}
+	}
+
 }
