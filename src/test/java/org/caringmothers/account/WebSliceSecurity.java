@@ -2,9 +2,12 @@ package org.caringmothers.account;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.mockito.Mockito;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -14,6 +17,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The application's real security rules ({@link SecurityConfiguration}) for
@@ -32,6 +37,34 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
 public class WebSliceSecurity {
+
+	/**
+	 * The one statement of the security filters ({@link SessionValidityFilter}'s check
+	 * that the session's account is unchanged): slice users are always current.
+	 */
+	@Bean
+	JdbcTemplate jdbcTemplate() {
+		return new JdbcTemplate() {
+
+			@Override
+			public void afterPropertiesSet() {
+				// no database in a web slice
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public <T> List<T> query(String sql, RowMapper<T> rowMapper, @Nullable Object... args) {
+				return (List<T>) List.of(Boolean.TRUE);
+			}
+
+		};
+	}
+
+	/** No address is paused in a web slice. */
+	@Bean
+	AddressThrottle addressThrottle() {
+		return Mockito.mock(AddressThrottle.class);
+	}
 
 	@Bean
 	Clock clock() {
