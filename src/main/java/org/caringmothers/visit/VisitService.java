@@ -345,8 +345,9 @@ public class VisitService {
 	}
 
 	/**
-	 * Staff remind the mother of a pairing in their scope; it shows until she logs a
-	 * contact.
+	 * Staff remind the mother of a pairing in their scope: it shows on her home page
+	 * until she logs a contact, and goes to her phone as the SMS of the day (the one way
+	 * to reach a mother without a sign-in account). Answers where that SMS stands.
 	 */
 	@Transactional
 	public SmsStatus remind(long pairingId, CurrentUser user) {
@@ -354,7 +355,8 @@ public class VisitService {
 		Pairing pairing = this.pairings.get(pairingId, user);
 		RuleViolationException.refuseIf(!pairing.isActive(), null, "pairing.alreadyEnded");
 		Volunteer mother = pairing.getMother();
-		RuleViolationException.refuseIf(mother.getAccountId() == null, null, "visit.remind.noChannel");
+		RuleViolationException.refuseIf(mother.getAccountId() == null && !this.outbox.gatewayConfigured(), null,
+				"visit.remind.noChannel");
 		List<ChildCard> waiting = cards(this.pairings.activeOfMother(mother)).stream()
 			.filter(card -> card.isOverdue() || card.pairing().getId().equals(pairingId))
 			.toList();
@@ -363,6 +365,14 @@ public class VisitService {
 		this.reminders.save(new Reminder(pairing, user.id(), message));
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, "sms " + message);
 		return this.outbox.messages(List.of(message)).get(message).status();
+	}
+
+	/**
+	 * Whether a reminder can reach a mother without a sign-in account: by SMS, when a
+	 * gateway is configured.
+	 */
+	public boolean remindersBySms() {
+		return this.outbox.gatewayConfigured();
 	}
 
 	/**

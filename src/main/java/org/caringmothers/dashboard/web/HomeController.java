@@ -62,6 +62,7 @@ class HomeController {
 			CareDigest digest = this.visits.careDigest(user);
 			model.addAttribute("careGaps", digest.gaps());
 			model.addAttribute("digest", digest);
+			model.addAttribute("remindersBySms", this.visits.remindersBySms());
 			Page<Need> pastDue = this.needs.pastDue(user, PageRequest.of(0, DIGEST_LINES));
 			model.addAttribute("needsPastDue", pastDue.getContent());
 			model.addAttribute("needsPastDueCount", pastDue.getTotalElements());

@@ -64,6 +64,11 @@ public class SmsOutbox {
 		this.clock = clock;
 	}
 
+	/** Whether messages go to a gateway (otherwise they are only recorded). */
+	public boolean gatewayConfigured() {
+		return this.settings.configured();
+	}
+
 	/** One message as staff see it. */
 	public record Message(long id, SmsStatus status, LocalDate day, int attempts, Instant sentAt, Instant nextAttemptAt,
 			String lastResponse) {

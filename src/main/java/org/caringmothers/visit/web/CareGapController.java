@@ -38,6 +38,7 @@ class CareGapController {
 		model.addAttribute("mothers", list.mothers());
 		model.addAttribute("kinds", CareGapKind.values());
 		model.addAttribute("filter", filter);
+		model.addAttribute("remindersBySms", this.visits.remindersBySms());
 		return "visit/care-gaps";
 	}
 

@@ -204,6 +204,27 @@ class SmsReminderTests {
 	}
 
 	@Test
+	void anSmsReachesAMotherWithoutASignInAccount() throws Exception {
+		Long pairing = this.jdbc.queryForObject("""
+				select min(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
+				join child c on c.id = p.child_id join federation f on f.id = c.federation_id
+				where p.end_date is null and v.account_id is null and v.status = 'ACTIVE'
+				and f.path like (select path from federation where code = '140123') || '%'""", Long.class);
+		assertThat(pairing).isNotNull();
+		String home = this.mvc.perform(get("/").with(this.users.as(LOUFAN_STAFF)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(home).doesNotContain("收不到提醒");
+		remind(pairing, "visit.reminded.sms");
+		assertThat(this.outbox.sendDue()).isEqualTo(1);
+		String phone = this.jdbc.queryForObject(
+				"select v.phone from volunteer v join pairing p on p.volunteer_id = v.id where p.id = ?", String.class,
+				pairing);
+		assertThat(this.json.readTree(GATEWAY.requests().get(0).body()).get("phoneNumber").asString()).isEqualTo(phone);
+	}
+
+	@Test
 	void backoffDoublesAfterEachFailure() {
 		SmsSettings settings = new SmsSettings("http://x", "k", "s", "sig", "t", null, 5,
 				java.time.Duration.ofMinutes(2));
