@@ -225,6 +225,34 @@ class SmsReminderTests {
 	}
 
 	@Test
+	void twoSendersAtOnceSendAMessageOnce() throws Exception {
+		GATEWAY.delay(500);
+		remind(this.pairings.get(0), "visit.reminded.sms");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return this.outbox.sendDue();
+				}));
+			}
+			start.countDown();
+			int sent = 0;
+			for (java.util.concurrent.Future<Integer> run : runs) {
+				sent += run.get();
+			}
+			assertThat(sent).isOne();
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(GATEWAY.requests()).hasSize(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from sms_attempt", Long.class)).isOne();
+	}
+
+	@Test
 	void backoffDoublesAfterEachFailure() {
 		SmsSettings settings = new SmsSettings("http://x", "k", "s", "sig", "t", null, 5,
 				java.time.Duration.ofMinutes(2));
@@ -248,7 +276,8 @@ class SmsReminderTests {
 	/**
 	 * A real HTTP server that answers as told (200 by default) and keeps each request.
 	 */
-	record StubGateway(HttpServer server, List<Request> received, Deque<int[]> statuses, Deque<String> bodies) {
+	record StubGateway(HttpServer server, List<Request> received, Deque<int[]> statuses, Deque<String> bodies,
+			long[] delayMillis) {
 
 		record Request(Map<String, List<String>> headers, String body) {
 
@@ -267,13 +296,19 @@ class SmsReminderTests {
 			try {
 				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 				StubGateway stub = new StubGateway(server, Collections.synchronizedList(new ArrayList<>()),
-						new ArrayDeque<>(), new ArrayDeque<>());
+						new ArrayDeque<>(), new ArrayDeque<>(), new long[1]);
 				server.createContext("/sms/send", exchange -> {
 					String body;
 					try (InputStream in = exchange.getRequestBody()) {
 						body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 					}
 					stub.received().add(new Request(Map.copyOf(exchange.getRequestHeaders()), body));
+					try {
+						Thread.sleep(stub.delayMillis()[0]);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
 					int[] status;
 					String answer;
 					synchronized (stub) {
@@ -305,7 +340,12 @@ class SmsReminderTests {
 			this.bodies.add(body);
 		}
 
+		synchronized void delay(long millis) {
+			this.delayMillis[0] = millis;
+		}
+
 		synchronized void reset() {
+			this.delayMillis[0] = 0;
 			this.received.clear();
 			this.statuses.clear();
 			this.bodies.clear();
