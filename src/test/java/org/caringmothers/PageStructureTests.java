@@ -72,7 +72,7 @@ class PageStructureTests {
 				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
 				"/needs", "/needs/new?child=" + child, "/events", "/events/new", "/events/" + training,
 				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment,
-				"/dashboard")) {
+				"/dashboard", "/care-gaps", "/reminders")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);

@@ -198,6 +198,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/pairings", "/pairings/*/end", "/visits/remind/*", "/visits/*/review",
 					"/needs/new", "/needs/*/steps", "/needs/*/report")
 			.hasAnyRole("ADMIN", "STAFF")
+			// care gaps and reminders by name: staff and administrators, never officials
+			// (they see the counts on the dashboard)
+			.requestMatchers(HttpMethod.GET, "/care-gaps", "/reminders")
+			.hasAnyRole("ADMIN", "STAFF")
 			// deny by default: a route without a rule above is open to nobody
 			.anyRequest()
 			.denyAll())

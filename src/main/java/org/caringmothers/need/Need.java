@@ -96,6 +96,14 @@ public class Need extends VersionedEntity {
 		return this.raisedAt == null ? 0 : ChronoUnit.DAYS.between(this.raisedAt, end);
 	}
 
+	/**
+	 * Days beyond what its urgency allows ({@link Urgency#daysToClose()}); 0 or less
+	 * while it is not past due.
+	 */
+	public long daysPastDue(Instant now) {
+		return ageInDays(now) - this.urgency.daysToClose();
+	}
+
 	void move(NeedStatus to, Department department, Instant at) {
 		this.status = to;
 		this.referredTo = to == NeedStatus.REFERRED ? department : null;

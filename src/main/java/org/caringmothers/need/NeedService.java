@@ -1,6 +1,7 @@
 package org.caringmothers.need;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
@@ -66,6 +67,24 @@ public class NeedService {
 		}
 		return this.needs.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
 				Sort.by(Sort.Order.desc("mandatoryReport"), Sort.Order.asc("raisedAt"))));
+	}
+
+	/**
+	 * Open needs in the user's scope that have been open longer than their urgency allows
+	 * ({@link Urgency#daysToClose()}), the oldest first.
+	 */
+	public Page<Need> pastDue(CurrentUser user, Pageable pageable) {
+		Instant now = this.clock.instant();
+		Specification<Need> pastDue = (root, query,
+				builder) -> builder.or(java.util.Arrays.stream(Urgency.values())
+					.map(urgency -> builder.and(builder.equal(root.get("urgency"), urgency),
+							builder.lessThan(root.<Instant>get("raisedAt"),
+									now.minus(java.time.Duration.ofDays(urgency.daysToClose())))))
+					.toArray(jakarta.persistence.criteria.Predicate[]::new));
+		Specification<Need> open = (root, query, builder) -> root.get("status")
+			.in(NeedStatus.OPEN, NeedStatus.IN_PROGRESS);
+		return this.needs.findAll(Scope.of(user).<Need>where("child", "federation").and(open).and(pastDue),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Order.asc("raisedAt"))));
 	}
 
 	public Need get(long id, CurrentUser user) {

@@ -41,7 +41,22 @@ public record CareCadence(LocalDate start, LocalDate lastContact, LocalDate last
 	 * time.
 	 */
 	public boolean isGap(LocalDate today) {
-		return today.isAfter(nextContactDue()) || today.isAfter(nextHomeVisitDue());
+		return isContactLate(today) || isHomeVisitLate(today);
+	}
+
+	/** Whether the contact of any kind is late: its due date has passed. */
+	public boolean isContactLate(LocalDate today) {
+		return today.isAfter(nextContactDue());
+	}
+
+	/** Whether the home visit is late: its due date has passed. */
+	public boolean isHomeVisitLate(LocalDate today) {
+		return today.isAfter(nextHomeVisitDue());
+	}
+
+	/** The first day of the gap: the day after the earlier due date. */
+	public LocalDate gapSince() {
+		return nextDue().plusDays(1);
 	}
 
 	/** How many days the pairing is overdue (0 when in time). */

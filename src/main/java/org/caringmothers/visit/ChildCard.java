@@ -28,7 +28,37 @@ public record ChildCard(Pairing pairing, CareCadence cadence, LocalDate today, b
 	}
 
 	public boolean homeVisitDue() {
-		return this.today.isAfter(this.cadence.nextHomeVisitDue());
+		return this.cadence.isHomeVisitLate(this.today);
+	}
+
+	/** Whether a contact of any kind is late. */
+	public boolean contactLate() {
+		return this.cadence.isContactLate(this.today);
+	}
+
+	/** The first day the contact was late. */
+	public LocalDate contactLateSince() {
+		return this.cadence.nextContactDue().plusDays(1);
+	}
+
+	/** The first day the home visit was late. */
+	public LocalDate homeVisitLateSince() {
+		return this.cadence.nextHomeVisitDue().plusDays(1);
+	}
+
+	/** The first day of the care gap (the earlier of the two). */
+	public LocalDate gapSince() {
+		return this.cadence.gapSince();
+	}
+
+	/** The day of the last contact, or {@code null} when there was none. */
+	public LocalDate lastContact() {
+		return this.cadence.lastContact();
+	}
+
+	/** The day of the last home visit, or {@code null} when there was none. */
+	public LocalDate lastHomeVisit() {
+		return this.cadence.lastHomeVisit();
 	}
 
 	public int childAge() {

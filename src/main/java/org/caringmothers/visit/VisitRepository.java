@@ -51,10 +51,6 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 			                              timestamptz '1970-01-01')""", nativeQuery = true)
 	List<Long> remindedPairings(@Param("pairingIds") Collection<Long> pairingIds);
 
-	@org.springframework.data.jpa.repository.Modifying
-	@Query(value = "insert into reminder (pairing_id, created_by) values (:pairingId, :userId)", nativeQuery = true)
-	void remind(@Param("pairingId") long pairingId, @Param("userId") long userId);
-
 	@Query("select v.id from Visit v where v.pairing.id in :pairingIds")
 	List<Long> idsOfPairings(@Param("pairingIds") Collection<Long> pairingIds);
 

@@ -19,12 +19,16 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.pairing.CareCadence;
 import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
+import org.caringmothers.visit.sms.SmsOutbox;
+import org.caringmothers.visit.sms.SmsReminder;
+import org.caringmothers.visit.sms.SmsStatus;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerService;
 
@@ -69,6 +73,10 @@ public class VisitService {
 	private final CareGapService careGaps;
 
 	private final FederationService federations;
+
+	private final ReminderRepository reminders;
+
+	private final SmsOutbox outbox;
 
 	private final AuditService audit;
 
@@ -261,17 +269,133 @@ public class VisitService {
 	}
 
 	/**
-	 * Staff remind the mother of a pairing in their scope; it shows until she logs a
-	 * contact.
+	 * The full list of care gaps in the staff member's scope, filtered and paged, most
+	 * overdue first.
+	 */
+	public CareGapList careGapList(CurrentUser user, CareGapFilter filter, Pageable pageable) {
+		user.requireManager();
+		List<ChildCard> gaps = careGaps(user);
+		Map<Long, String> townships = new HashMap<>();
+		Map<Long, Volunteer> mothers = new HashMap<>();
+		LocalDate recentFrom = LocalDate.now(this.clock).minusDays(CareGapFilter.RECENT_DAYS - 1);
+		List<ChildCard> selected = new ArrayList<>();
+		for (ChildCard gap : gaps) {
+			Long township = townshipOf(gap.pairing().getChild().getFederation());
+			if (township != null) {
+				townships.computeIfAbsent(township,
+						id -> this.federations.findById(id).map(Federation::getName).orElse(String.valueOf(id)));
+			}
+			mothers.putIfAbsent(gap.pairing().getMother().getId(), gap.pairing().getMother());
+			if ((filter.township() == null || filter.township().equals(township))
+					&& (filter.mother() == null || filter.mother().equals(gap.pairing().getMother().getId()))
+					&& (filter.kind() == null || filter.kind().matches(gap))
+					&& (!filter.recent() || !gap.gapSince().isBefore(recentFrom))) {
+				selected.add(gap);
+			}
+		}
+		int from = (int) Math.min(pageable.getOffset(), selected.size());
+		int to = Math.min(from + pageable.getPageSize(), selected.size());
+		Map<Long, String> townshipsByName = new java.util.LinkedHashMap<>();
+		townships.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByValue())
+			.forEach(entry -> townshipsByName.put(entry.getKey(), entry.getValue()));
+		return new CareGapList(
+				new org.springframework.data.domain.PageImpl<>(selected.subList(from, to), pageable, selected.size()),
+				townshipsByName, mothers.values().stream().sorted(Comparator.comparing(Volunteer::getName)).toList());
+	}
+
+	/**
+	 * The staff's weekly digest: the care gaps, how many began this week, and the mothers
+	 * without any contact for more than {@value CareDigest#SILENT_DAYS} days.
+	 */
+	public CareDigest careDigest(CurrentUser user) {
+		List<ChildCard> all = cards(this.pairings.activeWithin(Scope.of(user)));
+		LocalDate recentFrom = LocalDate.now(this.clock).minusDays(CareGapFilter.RECENT_DAYS - 1);
+		List<ChildCard> gaps = all.stream()
+			.filter(ChildCard::isOverdue)
+			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
+			.toList();
+		long newGaps = gaps.stream().filter(gap -> !gap.gapSince().isBefore(recentFrom)).count();
+		Map<Long, List<ChildCard>> byMother = new HashMap<>();
+		for (ChildCard card : all) {
+			byMother.computeIfAbsent(card.pairing().getMother().getId(), id -> new ArrayList<>()).add(card);
+		}
+		List<CareDigest.SilentMother> silent = new ArrayList<>();
+		for (List<ChildCard> hers : byMother.values()) {
+			long days = hers.stream().mapToLong(ChildCard::daysSinceContact).min().orElse(0);
+			if (days > CareDigest.SILENT_DAYS) {
+				silent.add(new CareDigest.SilentMother(hers.get(0).pairing().getMother(), days, hers.size()));
+			}
+		}
+		silent.sort(Comparator.comparing(CareDigest.SilentMother::daysSinceContact)
+			.reversed()
+			.thenComparing(mother -> mother.mother().getName()));
+		return new CareDigest(gaps, newGaps, silent);
+	}
+
+	/** The id of the township a federation lies in (itself if it is one), if any. */
+	private static Long townshipOf(Federation federation) {
+		long[] lineage = federation.lineage();
+		return switch (federation.getLevel()) {
+			case TOWNSHIP -> lineage[lineage.length - 1];
+			case VILLAGE -> lineage[lineage.length - 2];
+			default -> null;
+		};
+	}
+
+	/**
+	 * Staff remind the mother of a pairing in their scope: it shows on her home page
+	 * until she logs a contact, and goes to her phone as the SMS of the day (the one way
+	 * to reach a mother without a sign-in account). Answers where that SMS stands.
 	 */
 	@Transactional
-	public void remind(long pairingId, CurrentUser user) {
+	public SmsStatus remind(long pairingId, CurrentUser user) {
 		user.requireManager();
 		Pairing pairing = this.pairings.get(pairingId, user);
 		RuleViolationException.refuseIf(!pairing.isActive(), null, "pairing.alreadyEnded");
-		RuleViolationException.refuseIf(pairing.getMother().getAccountId() == null, null, "visit.remind.noChannel");
-		this.visits.remind(pairingId, user.id());
-		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, null);
+		Volunteer mother = pairing.getMother();
+		RuleViolationException.refuseIf(mother.getAccountId() == null && !this.outbox.gatewayConfigured(), null,
+				"visit.remind.noChannel");
+		List<ChildCard> waiting = cards(this.pairings.activeOfMother(mother)).stream()
+			.filter(card -> card.isOverdue() || card.pairing().getId().equals(pairingId))
+			.toList();
+		long days = waiting.stream().mapToLong(ChildCard::daysOverdue).max().orElse(0);
+		long message = this.outbox.queue(mother.getId(), new SmsReminder(mother.getName(), days, waiting.size()));
+		this.reminders.save(new Reminder(pairing, user.id(), message));
+		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, "sms " + message);
+		return this.outbox.messages(List.of(message)).get(message).status();
+	}
+
+	/**
+	 * Whether a reminder can reach a mother without a sign-in account: by SMS, when a
+	 * gateway is configured.
+	 */
+	public boolean remindersBySms() {
+		return this.outbox.gatewayConfigured();
+	}
+
+	/**
+	 * The reminders sent to mothers in the staff member's scope (or to one of them),
+	 * newest first, each with its SMS.
+	 */
+	public Page<ReminderLine> reminders(CurrentUser user, Long motherId, Pageable pageable) {
+		user.requireManager();
+		Specification<Reminder> spec = Scope.of(user).where("pairing", "child", "federation");
+		if (motherId != null) {
+			spec = spec
+				.and((root, query, builder) -> builder.equal(root.get("pairing").get("mother").get("id"), motherId));
+		}
+		Page<Reminder> page = this.reminders.findAll(spec, PageRequest.of(pageable.getPageNumber(),
+				pageable.getPageSize(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+		Map<Long, SmsOutbox.Message> sms = this.outbox.messages(page.getContent()
+			.stream()
+			.map(Reminder::getSmsMessageId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+		return page.map(reminder -> new ReminderLine(reminder,
+				(reminder.getSmsMessageId() != null) ? sms.get(reminder.getSmsMessageId()) : null));
 	}
 
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {

@@ -494,6 +494,17 @@ public class VolunteerService {
 		return value;
 	}
 
+	/**
+	 * The full phone number of an active caring mother, for the reminder outbox at the
+	 * moment it hands a message to the SMS gateway (no user is involved, nothing is
+	 * shown); empty for anyone else, so a mother who has since left gets no message.
+	 */
+	public Optional<String> numberForMessage(long volunteerId) {
+		return this.volunteers.findById(volunteerId)
+			.filter(volunteer -> volunteer.isMother() && volunteer.getStatus() == VolunteerStatus.ACTIVE)
+			.map(Volunteer::getPhone);
+	}
+
 	/** The volunteer with exactly this identity number, if within the user's scope. */
 	public Optional<Volunteer> findByIdNumber(String idNumber, CurrentUser user) {
 		String normalised = IdNumbers.normalise(idNumber);

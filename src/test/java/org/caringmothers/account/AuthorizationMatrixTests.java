@@ -249,6 +249,9 @@ class AuthorizationMatrixTests {
 		row("GET /needs/{id}", Kind.NEED, STAFF);
 		row("POST /needs/{id}/steps", Kind.NEED, STAFF);
 		row("POST /needs/{id}/report", Kind.NEED, STAFF);
+		// care gaps and reminders by name: never an official
+		row("GET /care-gaps", Kind.NONE, STAFF);
+		row("GET /reminders", Kind.NONE, STAFF);
 	}
 
 	private static void row(String route, Kind kind, Set<Who> allowed) {

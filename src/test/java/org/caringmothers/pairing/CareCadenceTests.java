@@ -52,6 +52,9 @@ class CareCadenceTests {
 		assertThat(cadence.nextHomeVisitDue()).isEqualTo(LocalDate.of(2026, 4, 1));
 		assertThat(cadence.isGap(LocalDate.of(2026, 4, 25))).isTrue();
 		assertThat(cadence.nextDue()).isEqualTo(LocalDate.of(2026, 4, 1));
+		assertThat(cadence.isHomeVisitLate(LocalDate.of(2026, 4, 25))).isTrue();
+		assertThat(cadence.isContactLate(LocalDate.of(2026, 4, 25))).isFalse();
+		assertThat(cadence.gapSince()).isEqualTo(LocalDate.of(2026, 4, 2));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.caringmothers.dashboard.web;
 
+import java.time.Clock;
+
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.AccountService;
 import org.caringmothers.child.ChildFilter;
@@ -9,8 +11,13 @@ import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
+import org.caringmothers.need.Need;
 import org.caringmothers.need.NeedService;
+import org.caringmothers.visit.CareDigest;
 import org.caringmothers.visit.VisitService;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +31,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @RequiredArgsConstructor
 class HomeController {
 
+	/** How many mothers and needs the weekly digest names (it counts them all). */
+	static final int DIGEST_LINES = 10;
+
 	private final FederationService federations;
 
 	private final AccountService accounts;
@@ -33,6 +43,8 @@ class HomeController {
 	private final VisitService visits;
 
 	private final NeedService needs;
+
+	private final Clock clock;
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
@@ -47,7 +59,14 @@ class HomeController {
 			return "dashboard/volunteer-home";
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {
-			model.addAttribute("careGaps", this.visits.careGaps(user));
+			CareDigest digest = this.visits.careDigest(user);
+			model.addAttribute("careGaps", digest.gaps());
+			model.addAttribute("digest", digest);
+			model.addAttribute("remindersBySms", this.visits.remindersBySms());
+			Page<Need> pastDue = this.needs.pastDue(user, PageRequest.of(0, DIGEST_LINES));
+			model.addAttribute("needsPastDue", pastDue.getContent());
+			model.addAttribute("needsPastDueCount", pastDue.getTotalElements());
+			model.addAttribute("now", this.clock.instant());
 			model.addAttribute("reports", this.needs.pendingReports(user));
 		}
 		model.addAttribute("summary", this.federations.summary(federation));

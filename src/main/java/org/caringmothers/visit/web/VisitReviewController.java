@@ -5,6 +5,7 @@ import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.visit.VisitService;
+import org.caringmothers.visit.sms.SmsStatus;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,15 +39,19 @@ class VisitReviewController {
 
 	@PostMapping("/remind/{pairingId}")
 	String remind(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String from, RedirectAttributes redirect) {
 		try {
-			this.visits.remind(pairingId, user);
-			FlashMessages.success(redirect, "visit.reminded");
+			SmsStatus sms = this.visits.remind(pairingId, user);
+			FlashMessages.success(redirect, switch (sms) {
+				case PENDING -> "visit.reminded.sms";
+				case NOT_CONFIGURED -> "visit.reminded.noGateway";
+				default -> "visit.reminded.smsToday";
+			});
 		}
 		catch (RuleViolationException ex) {
 			FlashMessages.error(redirect, ex.messageKey());
 		}
-		return "redirect:/";
+		return "care-gaps".equals(from) ? "redirect:/care-gaps" : "redirect:/";
 	}
 
 	@PostMapping("/{id}/review")

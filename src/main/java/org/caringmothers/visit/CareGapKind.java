@@ -1,0 +1,12 @@
+package org.caringmothers.visit;
+
+/** What is late in a care gap: a contact of any kind, or the home visit. */
+public enum CareGapKind {
+
+	CONTACT, HOME_VISIT;
+
+	boolean matches(ChildCard card) {
+		return (this == CONTACT) ? card.contactLate() : card.homeVisitDue();
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.caringmothers.visit;
+
+import org.caringmothers.visit.sms.SmsOutbox;
+
+/**
+ * A reminder as staff see it in the list of reminders: with its SMS, or {@code null} for
+ * a reminder from before SMS.
+ */
+public record ReminderLine(Reminder reminder, SmsOutbox.Message sms) {
+
+}
