@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,6 +48,8 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Map<EmbeddedPostgres, String> passwords = new ConcurrentHashMap<>();
 
@@ -103,7 +106,16 @@ class EmbeddedDatabaseConfiguration {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("set password_encryption = 'scram-sha-256'");
-			statement.execute("alter role postgres password '" + password + "'");
+			// no SQL is built from the password: it travels as a bound parameter and
+			// PostgreSQL quotes it itself (format %L)
+			try (PreparedStatement set = connection
+				.prepareStatement("select set_config('caringmothers.new_password', ?, false)")) {
+				set.setString(1, password);
+				set.execute();
+			}
+			statement.execute("do $$ begin execute format('alter role postgres password %L', "
+					+ "current_setting('caringmothers.new_password')); end $$");
+			statement.execute("reset caringmothers.new_password");
 			Files.writeString(directory.resolve("pg_hba.conf"),
 					"# Written by Caring Mothers: every connection needs the password in " + passwordFile.getFileName()
 							+ "\n" + "local all all scram-sha-256\n" + "host all all 127.0.0.1/32 scram-sha-256\n"
@@ -118,7 +130,7 @@ class EmbeddedDatabaseConfiguration {
 
 	private static String newPassword() {
 		byte[] random = new byte[24];
-		new SecureRandom().nextBytes(random);
+		RANDOM.nextBytes(random);
 		return HexFormat.of().formatHex(random);
 	}
 

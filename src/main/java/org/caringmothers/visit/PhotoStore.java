@@ -91,13 +91,6 @@ public class PhotoStore {
 		}
 	}
 
-	/** The bytes of a stored photo (at most {@value #MAX_SIDE} pixels a side). */
-	public byte[] read(String storedName) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		writeTo(storedName, out);
-		return out.toByteArray();
-	}
-
 	/** Streams a stored photo to {@code out}, one chunk at a time. */
 	public void writeTo(String storedName, OutputStream out) {
 		try {

@@ -1,5 +1,6 @@
 package org.caringmothers.visit;
 
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -191,10 +192,17 @@ public class VisitService {
 	}
 
 	/**
-	 * A photo's bytes, for its author, the child's mother, and staff or officials whose
-	 * scope covers the child; 404 for anyone else.
+	 * Streams a photo to {@code out} for its author, the child's mother, and staff or
+	 * officials whose scope covers the child; 404 for anyone else, before anything is
+	 * written. Read in this (read-only) transaction, so that PostgreSQL hands the chunks
+	 * over one at a time through a cursor instead of the whole photo at once.
 	 */
-	public byte[] photo(long photoId, CurrentUser user) {
+	public void writePhoto(long photoId, CurrentUser user, java.util.function.Supplier<OutputStream> out) {
+		VisitPhoto photo = allowedPhoto(photoId, user);
+		this.store.writeTo(photo.getStoredName(), out.get());
+	}
+
+	private VisitPhoto allowedPhoto(long photoId, CurrentUser user) {
 		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
 		Visit visit = this.visits.findDetailedById(photo.getVisitId())
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
@@ -203,7 +211,7 @@ public class VisitService {
 		if (!allowed) {
 			throw new NotFoundException("photo " + photoId);
 		}
-		return this.store.read(photo.getStoredName());
+		return photo;
 	}
 
 	/** One of her own contacts; 404 for anyone else's. */

@@ -4,8 +4,10 @@ import java.io.File;
 import java.lang.reflect.Field;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The database goes away and comes back, as in a server restart: pages answer within 5
  * seconds with a 503 page in the user's language (sign-in too, never the wrong-password
  * message), readiness says DOWN, and everything recovers by itself, the signed-in session
- * included.
+ * included. A mother's contact sent meanwhile is not half-saved: she is told, in her
+ * language, that it was not stored, and sends it again once the database is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.autoconfigure.exclude=")
@@ -33,6 +37,9 @@ class DatabaseOutageTests {
 	@Autowired
 	EmbeddedPostgres postgres;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void anOutageIsAFriendly503AndTheApplicationRecoversByItself() throws Exception {
 		WebClient staff = new WebClient();
@@ -42,6 +49,17 @@ class DatabaseOutageTests {
 		english.language("en");
 		assertThat(english.get(this.port, "/login").statusCode()).isEqualTo(200);
 		assertThat(staff.get(this.port, "/health/ready").body()).isEqualTo("{\"status\":\"UP\"}");
+		// a mother has her contact form open when the database goes
+		long pairing = this.jdbc.queryForObject("""
+				select max(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
+				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
+				Long.class);
+		WebClient mother = new WebClient();
+		mother.signIn(this.port, "loufan.mother", "aixin-demo-2026");
+		assertThat(mother.get(this.port, "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
+		String clientToken = UUID.randomUUID().toString();
+		Map<String, String> contact = Map.of("visitDate", LocalDate.now().toString(), "mode", "HOME_VISIT",
+				"durationMinutes", "45", "careTypes", "COMFORT", "childMood", "GOOD", "clientToken", clientToken);
 
 		pgCtl("stop", "-m", "fast");
 		try {
@@ -58,6 +76,15 @@ class DatabaseOutageTests {
 			assertThat(signIn.statusCode()).isEqualTo(503);
 			assertThat(signIn.body()).contains("Temporarily unavailable").doesNotContain("系统");
 
+			// her contact, with a photo, is not stored, and she is told so in her
+			// language
+			started = System.nanoTime();
+			HttpResponse<String> sent = mother.postMultipart(this.port, "/my/pairings/" + pairing + "/visits", contact,
+					"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(320, 240));
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
+			assertThat(sent.statusCode()).isEqualTo(503);
+			assertThat(sent.body()).contains("系统暂时不可用").contains("没有保存");
+
 			assertThat(staff.get(this.port, "/health/ready").statusCode()).isEqualTo(503);
 			assertThat(staff.get(this.port, "/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
 		}
@@ -73,6 +100,22 @@ class DatabaseOutageTests {
 		}
 		assertThat(status).as("the signed-in page after the database returned").isEqualTo(200);
 		assertThat(staff.get(this.port, "/health/ready").statusCode()).isEqualTo(200);
+
+		// nothing of her contact was half-saved; she sends it again and it is stored once
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from visit where client_token = ?", Long.class, clientToken))
+			.isZero();
+		assertThat(mother.get(this.port, "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
+		HttpResponse<String> again = mother.postMultipart(this.port, "/my/pairings/" + pairing + "/visits", contact,
+				"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(320, 240));
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from visit where client_token = ?", Long.class, clientToken))
+			.isOne();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from visit_photo p join visit v on v.id = p.visit_id where v.client_token = ?",
+				Long.class, clientToken))
+			.isOne();
 	}
 
 	@Test

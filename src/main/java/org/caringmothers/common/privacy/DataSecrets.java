@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataSecrets {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	static final String DEVELOPMENT_SECRET = "caring-mothers-development-secret-not-for-production";
 
 	static final int MINIMUM_LENGTH = 32;
@@ -99,7 +101,7 @@ public class DataSecrets {
 			}
 			Files.createDirectories(file.getParent());
 			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
+			RANDOM.nextBytes(random);
 			String secret = Base64.getEncoder().encodeToString(random);
 			boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 			if (posix) {

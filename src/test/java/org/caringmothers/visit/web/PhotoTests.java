@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -72,12 +73,20 @@ class PhotoTests {
 				Long.class, pairing);
 		byte[] served = this.mvc.perform(get("/photos/" + photo).with(this.users.as(LOUFAN_MOTHER)))
 			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/jpeg"))
+			// kept by no cache beyond the page that shows it
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(header().string("Cache-Control", containsString("private")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served));
 		assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(1600);
 		assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain(MARKER).doesNotContain("Exif");
+		// streamed from the stored chunks, byte for byte
+		assertThat(served).isEqualTo(this.jdbc
+			.queryForObject("select string_agg(c.bytes, ''::bytea order by c.seq) from photo_chunk c join visit_photo p"
+					+ " on p.stored_name = c.name where p.id = ?", byte[].class, photo));
 		this.mvc.perform(get("/photos/" + photo).with(this.users.as(LOUFAN_STAFF))).andExpect(status().isOk());
 		this.mvc.perform(get("/photos/" + photo).with(this.users.as(SHENCHI_STAFF))).andExpect(status().isNotFound());
 		this.mvc.perform(get("/photos/" + photo)).andExpect(status().is3xxRedirection());
