@@ -107,6 +107,14 @@ public class Volunteer extends FederationRecord {
 		return Masking.phone(this.phone);
 	}
 
+	/**
+	 * The last four digits of her phone, which tell apart two volunteers of the same name
+	 * in a drop-down without showing the number.
+	 */
+	public String getPhoneTail() {
+		return this.phone == null || this.phone.length() < 4 ? "" : this.phone.substring(this.phone.length() - 4);
+	}
+
 	/** Age in whole years on the given day. */
 	public int ageOn(LocalDate day) {
 		return Period.between(this.birthDate, day).getYears();

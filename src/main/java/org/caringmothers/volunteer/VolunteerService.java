@@ -608,7 +608,12 @@ public class VolunteerService {
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
 			String text = filter.getQ().trim();
 			String digits = PhoneNumbers.normalise(text);
-			if (digits.chars().allMatch(Character::isDigit)) {
+			String idNumber = IdNumbers.normalise(text);
+			if (idNumber.length() == 18 && idNumber.matches("\\d{17}[\\dX]")) {
+				String index = this.cipher.blindIndex(idNumber);
+				spec = spec.and((root, query, builder) -> builder.equal(root.get("idNumberIndex"), index));
+			}
+			else if (digits.chars().allMatch(Character::isDigit)) {
 				spec = spec.and((root, query, builder) -> builder.equal(root.get("phone"), digits));
 			}
 			else {
