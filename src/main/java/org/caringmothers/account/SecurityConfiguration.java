@@ -178,6 +178,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/pairings", "/pairings/*/end", "/visits/remind/*", "/visits/*/review",
 					"/needs/new", "/needs/*/steps", "/needs/*/report")
 			.hasAnyRole("ADMIN", "STAFF")
+			// 接替: a reserve takes over a leaving mother's children
+			.requestMatchers("/pairings/mother/*/handover")
+			.hasAnyRole("ADMIN", "STAFF")
 			// deny by default: a route without a rule above is open to nobody
 			.anyRequest()
 			.denyAll())

@@ -45,4 +45,12 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "child", "child.federation", "mother" })
 	List<Pairing> findAll(Specification<Pairing> specification);
 
+	/** The pairings that continue these ones after a handover, with their mothers. */
+	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
+	List<Pairing> findByHandedOverFromIn(java.util.Collection<Long> ids);
+
+	/** These pairings, with their mothers. */
+	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
+	List<Pairing> findByIdIn(java.util.Collection<Long> ids);
+
 }

@@ -102,6 +102,36 @@ public class PairingService {
 		return this.pairings.findByMotherIdOrderByStartDateDescIdDesc(mother.getId());
 	}
 
+	/**
+	 * Who took over the mother's ended pairings, by the ended pairing's id (for her
+	 * pairings page).
+	 */
+	public Map<Long, Pairing> successorsOf(List<Pairing> history) {
+		List<Long> ended = history.stream().filter(pairing -> !pairing.isActive()).map(Pairing::getId).toList();
+		Map<Long, Pairing> successors = new HashMap<>();
+		if (!ended.isEmpty()) {
+			this.pairings.findByHandedOverFromIn(ended)
+				.forEach(pairing -> successors.put(pairing.getHandedOverFrom(), pairing));
+		}
+		return successors;
+	}
+
+	/**
+	 * The pairings these ones continue after a handover, by the continuing pairing's id.
+	 */
+	public Map<Long, Pairing> predecessorsOf(List<Pairing> history) {
+		Map<Long, Long> previousIds = new HashMap<>();
+		history.stream()
+			.filter(pairing -> pairing.getHandedOverFrom() != null)
+			.forEach(pairing -> previousIds.put(pairing.getHandedOverFrom(), pairing.getId()));
+		Map<Long, Pairing> predecessors = new HashMap<>();
+		if (!previousIds.isEmpty()) {
+			this.pairings.findByIdIn(previousIds.keySet())
+				.forEach(previous -> predecessors.put(previousIds.get(previous.getId()), previous));
+		}
+		return predecessors;
+	}
+
 	/** The mother's active pairings, oldest first. */
 	public List<Pairing> activeOfMother(Volunteer mother) {
 		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId());
@@ -173,6 +203,15 @@ public class PairingService {
 
 	@Transactional
 	public Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user) {
+		return pair(childId, mother, startDate, user, null);
+	}
+
+	/**
+	 * Pairs the child, continuing the previous pairing when a reserve takes over (see
+	 * {@link HandoverService}).
+	 */
+	@Transactional
+	Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user, Pairing previous) {
 		user.requireManager();
 		Child child = this.children.get(childId, user);
 		Scope scope = Scope.of(user);
@@ -193,7 +232,7 @@ public class PairingService {
 				"motherId", "pairing.mother.full", capacity);
 		Pairing pairing;
 		try {
-			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id()));
+			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id(), previous));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
@@ -201,9 +240,14 @@ public class PairingService {
 		catch (DataAccessException ex) {
 			throw new RuleViolationException("motherId", "pairing.conflict");
 		}
-		this.audit.record(AuditAction.CREATE, RECORD, pairing.getId(),
-				"child " + child.getId() + " mother " + mother.getId());
+		this.audit.record(AuditAction.CREATE, RECORD, pairing.getId(), "child " + child.getId() + " mother "
+				+ mother.getId() + (previous == null ? "" : " (handover of pairing " + previous.getId() + ")"));
 		return pairing;
+	}
+
+	/** How many children this mother may care for at once (her federation's rule). */
+	public int capacityOf(Volunteer mother) {
+		return this.federations.settings(mother.getFederation()).motherCapacity();
 	}
 
 	@Transactional

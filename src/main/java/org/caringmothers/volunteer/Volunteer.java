@@ -173,6 +173,22 @@ public class Volunteer extends FederationRecord {
 		this.status = to;
 	}
 
+	/** Whether the three screening checks were done. */
+	public boolean isScreened() {
+		return this.interviewDone && this.referencesChecked && this.noCriminalRecord;
+	}
+
+	/**
+	 * A reserve takes over as a caring mother (her conditions already checked): active,
+	 * and no longer backing anyone.
+	 */
+	void becomeMother() {
+		this.role = VolunteerRole.MOTHER;
+		this.status = VolunteerStatus.ACTIVE;
+		this.statusReason = null;
+		this.mothers.clear();
+	}
+
 	void linkAccount(Long accountId) {
 		this.accountId = accountId;
 	}

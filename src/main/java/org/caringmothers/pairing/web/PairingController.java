@@ -111,7 +111,10 @@ class PairingController {
 	String mother(@AuthenticationPrincipal CurrentUser user, @PathVariable long volunteerId, Model model) {
 		Volunteer mother = this.volunteers.get(volunteerId, user);
 		model.addAttribute("mother", mother);
-		model.addAttribute("history", this.pairings.historyOfMother(mother));
+		var history = this.pairings.historyOfMother(mother);
+		model.addAttribute("history", history);
+		model.addAttribute("successors", this.pairings.successorsOf(history));
+		model.addAttribute("predecessors", this.pairings.predecessorsOf(history));
 		return "pairing/mother";
 	}
 
