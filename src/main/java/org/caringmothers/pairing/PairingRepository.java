@@ -53,4 +53,9 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
 	List<Pairing> findByIdIn(java.util.Collection<Long> ids);
 
+	/** The end of each child's last ended pairing, as [childId, endDate] rows. */
+	@org.springframework.data.jpa.repository.Query("select p.child.id, max(p.endDate) from Pairing p "
+			+ "where p.child.id in :ids and p.endDate is not null group by p.child.id")
+	List<Object[]> lastEndDates(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids);
+
 }

@@ -142,6 +142,43 @@ public class PairingService {
 		return this.children.findActive(Scope.of(user), PairingSpecifications.withoutActivePairing(), pageable);
 	}
 
+	/**
+	 * Active children without an active pairing in the filter's federation (within the
+	 * user's scope), of its category and risk, in its order; empty when the federation is
+	 * not within the scope.
+	 * @param pageable page and size; its sort is ignored (the filter orders)
+	 */
+	public Page<Child> unpaired(UnpairedFilter filter, CurrentUser user, Pageable pageable) {
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return Page.empty(pageable);
+		}
+		return this.children.findActive(scope,
+				PairingSpecifications.withoutActivePairing()
+					.and(PairingSpecifications.inCategory(filter.getCategory()))
+					.and(PairingSpecifications.atRisk(filter.getRisk()))
+					.and(PairingSpecifications.ordered(filter.getSort())),
+				org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+	}
+
+	/**
+	 * Since when each of these children waits for a mother: the end of her last pairing,
+	 * or her registration.
+	 */
+	public Map<Long, LocalDate> waitingSince(List<Child> waiting) {
+		Map<Long, LocalDate> since = new HashMap<>();
+		if (waiting.isEmpty()) {
+			return since;
+		}
+		for (Object[] row : this.pairings.lastEndDates(waiting.stream().map(Child::getId).toList())) {
+			since.put((Long) row[0], (LocalDate) row[1]);
+		}
+		for (Child child : waiting) {
+			since.computeIfAbsent(child.getId(), id -> LocalDate.ofInstant(child.getCreatedAt(), this.clock.getZone()));
+		}
+		return since;
+	}
+
 	/** Active unpaired children in the user's scope whose last mother withdrew. */
 	public List<Child> needingANewMother(CurrentUser user) {
 		return this.children

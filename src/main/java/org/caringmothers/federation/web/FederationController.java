@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.common.web.EditConflict;
@@ -53,8 +54,8 @@ class FederationController {
 		model.addAttribute("root", root);
 		if (q != null && !q.isBlank()) {
 			model.addAttribute("q", q.trim());
-			model.addAttribute("results",
-					this.federations.search(q, scope, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("path"))));
+			model.addAttribute("results", this.federations.search(q, scope,
+					PageRequest.of(Math.max(page, 0), PageSizes.requested(PAGE_SIZE), Sort.by("path"))));
 		}
 		else {
 			addChildren(root, model);
