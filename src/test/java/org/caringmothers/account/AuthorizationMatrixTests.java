@@ -230,8 +230,9 @@ class AuthorizationMatrixTests {
 		row("GET /pairings/unpaired", Kind.NONE, STAFF);
 		row("POST /pairings", Kind.NONE, STAFF);
 		row("POST /pairings/{id}/end", Kind.PAIRING, STAFF);
-		row("GET /pairings/mother/{motherId}/handover", Kind.CARING_MOTHER, STAFF);
-		row("POST /pairings/mother/{motherId}/handover", Kind.CARING_MOTHER, STAFF);
+		row("GET /federations/options", Kind.NONE, FIGURES);
+		row("GET /pairings/mother/{id}/handover", Kind.CARING_MOTHER, STAFF);
+		row("POST /pairings/mother/{id}/handover", Kind.CARING_MOTHER, STAFF);
 		row("GET /visits/review", Kind.NONE, STAFF);
 		row("POST /visits/remind/{pairingId}", Kind.PAIRING, STAFF);
 		row("POST /visits/{id}/review", Kind.VISIT, STAFF);

@@ -104,6 +104,27 @@ class ChildFindingTests {
 		assertThat(count(name)).isEqualTo(before + 3);
 	}
 
+	@Test
+	void theFilterTakesAFederationByNameWithinScopeAsWellAsByCode() {
+		ChildFilter byName = new ChildFilter();
+		byName.setFederationCode("娄烦镇");
+		ChildFilter byLabel = new ChildFilter();
+		byLabel.setFederationCode("娄烦镇（娄烦县）");
+		ChildFilter byCode = new ChildFilter();
+		byCode.setFederationCode("140123100");
+		List<Long> named = this.children.list(byName, this.staff, PageRequest.of(0, 100))
+			.map(Child::getId)
+			.getContent();
+		assertThat(named).isNotEmpty()
+			.isEqualTo(this.children.list(byCode, this.staff, PageRequest.of(0, 100)).map(Child::getId).getContent())
+			.isEqualTo(this.children.list(byLabel, this.staff, PageRequest.of(0, 100)).map(Child::getId).getContent());
+		// a name outside the user's subtree or unknown finds nothing
+		assertThat(this.children.list(byName, this.otherCounty, PageRequest.of(0, 10))).isEmpty();
+		ChildFilter unknown = new ChildFilter();
+		unknown.setFederationCode("没有这个镇");
+		assertThat(this.children.list(unknown, this.staff, PageRequest.of(0, 10))).isEmpty();
+	}
+
 	private long count(String name) {
 		return this.jdbc.queryForObject("select count(*) from child where name = ?", Long.class, name);
 	}

@@ -42,6 +42,8 @@ class FederationController {
 
 	private final FederationService federations;
 
+	private final FederationPicker picker;
+
 	/**
 	 * The tree from the user's own federation down, or search results when {@code q} is
 	 * given.
@@ -61,6 +63,17 @@ class FederationController {
 			addChildren(root, model);
 		}
 		return "federation/tree";
+	}
+
+	/**
+	 * The federation picker's suggestions for the typed text (the field's own name or
+	 * {@code q}), as options of its datalist.
+	 */
+	@GetMapping("/options")
+	String options(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String federationCode, Model model) {
+		model.addAttribute("options", this.picker.suggestions(q != null ? q : federationCode, user));
+		return "fragments/federation :: options";
 	}
 
 	/**

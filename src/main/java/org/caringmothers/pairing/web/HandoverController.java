@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * her page.
  */
 @Controller
-@RequestMapping("/pairings/mother/{motherId}/handover")
+@RequestMapping("/pairings/mother/{id}/handover")
 @RequiredArgsConstructor
 class HandoverController {
 
@@ -34,13 +34,13 @@ class HandoverController {
 	private final HandoverService handovers;
 
 	@GetMapping
-	String form(@AuthenticationPrincipal CurrentUser user, @PathVariable long motherId, Model model) {
+	String form(@AuthenticationPrincipal CurrentUser user, @PathVariable("id") long motherId, Model model) {
 		model.addAttribute("plan", this.handovers.plan(motherId, user));
 		return "pairing/handover";
 	}
 
 	@PostMapping
-	String handOver(@AuthenticationPrincipal CurrentUser user, @PathVariable long motherId,
+	String handOver(@AuthenticationPrincipal CurrentUser user, @PathVariable("id") long motherId,
 			@RequestParam Map<String, String> fields, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		Map<Long, Long> reserveByChild = new LinkedHashMap<>();
