@@ -202,6 +202,12 @@ class SecurityConfiguration {
 			// (they see the counts on the dashboard)
 			.requestMatchers(HttpMethod.GET, "/care-gaps", "/reminders")
 			.hasAnyRole("ADMIN", "STAFF")
+			// 接替: a reserve takes over a leaving mother's children
+			.requestMatchers("/pairings/mother/*/handover")
+			.hasAnyRole("ADMIN", "STAFF")
+			// the federation picker's suggestions (also matched by /federations/* above)
+			.requestMatchers(HttpMethod.GET, "/federations/options")
+			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			// deny by default: a route without a rule above is open to nobody
 			.anyRequest()
 			.denyAll())

@@ -82,6 +82,11 @@ public class ChildForm extends PersonForm {
 	@PlainText
 	private String consentScope;
 
+	/**
+	 * Set by "仍然登记" after the form warned that the child may be registered already.
+	 */
+	private boolean confirmDuplicate;
+
 	public ChildForm() {
 		padGuardians();
 	}

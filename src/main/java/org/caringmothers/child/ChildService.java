@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.common.Gender;
@@ -117,6 +120,13 @@ public class ChildService {
 		user.requireManager();
 		Federation federation = checkedFederation(form, user);
 		checkRules(form, null, user);
+		if (!form.isConfirmDuplicate()) {
+			List<Child> likely = likelyDuplicates(form, federation);
+			if (!likely.isEmpty()) {
+				throw new RuleViolationException("confirmDuplicate", "child.duplicate.likely",
+						String.join("、", likely.stream().map(c -> c.getFederation().getName()).distinct().toList()));
+			}
+		}
 		Child child = new Child(user.id());
 		child.update(federation, form.toParameters());
 		applyIdNumber(child, form.getIdNumber());
@@ -408,9 +418,7 @@ public class ChildService {
 		}
 		Specification<Child> spec = scope.where("federation");
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
-			String needle = "%" + filter.getQ().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
-					+ "%";
-			spec = spec.and((root, query, builder) -> builder.like(builder.lower(root.get("name")), needle));
+			spec = spec.and(matching(filter.getQ().trim()));
 		}
 		if (filter.getCategory() != null) {
 			spec = spec.and((root, query, builder) -> builder.isMember(filter.getCategory(), root.get("categories")));
@@ -425,6 +433,67 @@ public class ChildService {
 			spec = spec.and(this.pairings.paired(filter.getPaired()));
 		}
 		return spec;
+	}
+
+	/**
+	 * Children already registered under the same name and birth date in the same township
+	 * (or the same federation above it) where one of the two records has no identity
+	 * number to tell them apart: likely the same child registered twice.
+	 */
+	List<Child> likelyDuplicates(ChildForm form, Federation federation) {
+		if (form.getName() == null || form.getBirthDate() == null) {
+			return List.of();
+		}
+		Federation township = federation;
+		if (federation.getLevel() == FederationLevel.VILLAGE) {
+			township = this.federations.ancestors(federation)
+				.stream()
+				.filter(ancestor -> ancestor.getLevel() == FederationLevel.TOWNSHIP)
+				.findFirst()
+				.orElse(federation);
+		}
+		String name = form.getName().trim();
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		boolean withoutNumber = idNumber == null || idNumber.isEmpty();
+		Specification<Child> same = Scope.of(township)
+			.<Child>where("federation")
+			.and((root, query, builder) -> builder.and(builder.equal(root.get("name"), name),
+					builder.equal(root.get("birthDate"), form.getBirthDate())));
+		if (!withoutNumber) {
+			same = same.and((root, query, builder) -> builder.isNull(root.get("idNumberIndex")));
+		}
+		return this.children.findAll(same.and(Scope.fetching("federation")));
+	}
+
+	/**
+	 * What the search box finds: an identity number exactly (through its keyed hash), a
+	 * guardian's phone number exactly, or a part of the child's or a guardian's name.
+	 */
+	private Specification<Child> matching(String text) {
+		String idNumber = IdNumbers.normalise(text);
+		if (idNumber.length() == 18 && idNumber.matches("\\d{17}[\\dX]")) {
+			String index = this.cipher.blindIndex(idNumber);
+			return (root, query, builder) -> builder.equal(root.get("idNumberIndex"), index);
+		}
+		String digits = PhoneNumbers.normalise(text);
+		if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+			return (root, query, builder) -> {
+				Subquery<Long> withPhone = query.subquery(Long.class);
+				Root<Child> inner = withPhone.from(Child.class);
+				Join<Child, Guardian> guardian = inner.join("guardians");
+				withPhone.select(inner.get("id")).where(builder.equal(guardian.get("phone"), digits));
+				return root.get("id").in(withPhone);
+			};
+		}
+		String needle = "%"
+				+ text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return (root, query, builder) -> {
+			Subquery<Long> withGuardian = query.subquery(Long.class);
+			Root<Child> inner = withGuardian.from(Child.class);
+			Join<Child, Guardian> guardian = inner.join("guardians");
+			withGuardian.select(inner.get("id")).where(builder.like(builder.lower(guardian.get("name")), needle));
+			return builder.or(builder.like(builder.lower(root.get("name")), needle), root.get("id").in(withGuardian));
+		};
 	}
 
 	private static ChildFilter copyWithoutStatus(ChildFilter filter) {

@@ -58,4 +58,8 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 	@Query("select f.parent.id, count(f) from Federation f where f.parent.id in :parentIds group by f.parent.id")
 	List<Object[]> countChildren(@Param("parentIds") Collection<Long> parentIds);
 
+	/** Federations of this exact name under the path pattern, with their parents. */
+	@Query("select f from Federation f left join fetch f.parent where f.path like :pathPattern and f.name = :name")
+	List<Federation> findByNameWithin(@Param("pathPattern") String pathPattern, @Param("name") String name);
+
 }

@@ -38,12 +38,67 @@ public class FederationService {
 		return this.federations.findById(id).filter(scope::covers).orElseThrow(() -> notFound(id));
 	}
 
-	/** The federation with this division code, if it lies within the scope. */
+	/**
+	 * The federation with this division code, if it lies within the scope; a name ("娄烦镇",
+	 * or "娄烦镇（娄烦县）" as the picker shows it) is accepted too when it names exactly one
+	 * federation in the scope.
+	 */
 	public Optional<Federation> findByCode(String code, Scope scope) {
 		if (code == null || code.isBlank()) {
 			return Optional.empty();
 		}
-		return this.federations.findByCode(code.trim()).filter(scope::covers);
+		String text = code.trim();
+		if (text.chars().allMatch(Character::isDigit)) {
+			return this.federations.findByCode(text).filter(scope::covers);
+		}
+		return findByName(text, scope);
+	}
+
+	/**
+	 * The one federation in the scope with this name, optionally followed by its parent's
+	 * name in brackets; empty when none or several match.
+	 */
+	public Optional<Federation> findByName(String text, Scope scope) {
+		String name = text.trim();
+		String parent = null;
+		int open = Math.max(name.indexOf('（'), name.indexOf('('));
+		if (open > 0 && (name.endsWith("）") || name.endsWith(")"))) {
+			parent = name.substring(open + 1, name.length() - 1).trim();
+			name = name.substring(0, open).trim();
+		}
+		String parentName = parent;
+		List<Federation> matches = this.federations.findByNameWithin(scope.pathPattern(), name)
+			.stream()
+			.filter(federation -> parentName == null
+					|| (federation.getParent() != null && federation.getParent().getName().equals(parentName)))
+			.toList();
+		return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
+	/**
+	 * What the federation picker offers for typed text: federations in the scope whose
+	 * name contains it or whose code starts with it, shallowest first.
+	 */
+	public List<FederationOption> suggestions(String text, Scope scope, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		String needle = text.trim();
+		int open = Math.max(needle.indexOf('（'), needle.indexOf('('));
+		if (open > 0) {
+			needle = needle.substring(0, open);
+		}
+		return search(needle, scope, org.springframework.data.domain.PageRequest.of(0, limit,
+				org.springframework.data.domain.Sort.by("code")))
+			.map(FederationOption::of)
+			.getContent();
+	}
+
+	/**
+	 * The picker's label of the federation with this code or name in the scope, if any.
+	 */
+	public Optional<FederationOption> option(String codeOrName, Scope scope) {
+		return findByCode(codeOrName, scope).map(FederationOption::of);
 	}
 
 	/**

@@ -51,11 +51,20 @@ public class Pairing extends VersionedEntity {
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
 
+	/** The pairing this one continues when a reserve took over the child (接替). */
+	@Column(updatable = false)
+	private Long handedOverFrom;
+
 	Pairing(Volunteer mother, Child child, LocalDate startDate, Long createdBy) {
 		this.mother = mother;
 		this.child = child;
 		this.startDate = startDate;
 		this.createdBy = createdBy;
+	}
+
+	Pairing(Volunteer mother, Child child, LocalDate startDate, Long createdBy, Pairing previous) {
+		this(mother, child, startDate, createdBy);
+		this.handedOverFrom = previous == null ? null : previous.getId();
 	}
 
 	public boolean isActive() {

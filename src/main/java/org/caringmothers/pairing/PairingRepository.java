@@ -55,5 +55,17 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@Query(value = "update pairing set end_note = null where child_id = :childId and end_note is not null",
 			nativeQuery = true)
 	int clearEndNotes(@Param("childId") long childId);
+	/** The pairings that continue these ones after a handover, with their mothers. */
+	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
+	List<Pairing> findByHandedOverFromIn(java.util.Collection<Long> ids);
+
+	/** These pairings, with their mothers. */
+	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
+	List<Pairing> findByIdIn(java.util.Collection<Long> ids);
+
+	/** The end of each child's last ended pairing, as [childId, endDate] rows. */
+	@org.springframework.data.jpa.repository.Query("select p.child.id, max(p.endDate) from Pairing p "
+			+ "where p.child.id in :ids and p.endDate is not null group by p.child.id")
+	List<Object[]> lastEndDates(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids);
 
 }

@@ -103,6 +103,36 @@ public class PairingService {
 		return this.pairings.findByMotherIdOrderByStartDateDescIdDesc(mother.getId());
 	}
 
+	/**
+	 * Who took over the mother's ended pairings, by the ended pairing's id (for her
+	 * pairings page).
+	 */
+	public Map<Long, Pairing> successorsOf(List<Pairing> history) {
+		List<Long> ended = history.stream().filter(pairing -> !pairing.isActive()).map(Pairing::getId).toList();
+		Map<Long, Pairing> successors = new HashMap<>();
+		if (!ended.isEmpty()) {
+			this.pairings.findByHandedOverFromIn(ended)
+				.forEach(pairing -> successors.put(pairing.getHandedOverFrom(), pairing));
+		}
+		return successors;
+	}
+
+	/**
+	 * The pairings these ones continue after a handover, by the continuing pairing's id.
+	 */
+	public Map<Long, Pairing> predecessorsOf(List<Pairing> history) {
+		Map<Long, Long> previousIds = new HashMap<>();
+		history.stream()
+			.filter(pairing -> pairing.getHandedOverFrom() != null)
+			.forEach(pairing -> previousIds.put(pairing.getHandedOverFrom(), pairing.getId()));
+		Map<Long, Pairing> predecessors = new HashMap<>();
+		if (!previousIds.isEmpty()) {
+			this.pairings.findByIdIn(previousIds.keySet())
+				.forEach(previous -> predecessors.put(previousIds.get(previous.getId()), previous));
+		}
+		return predecessors;
+	}
+
 	/** The mother's active pairings, oldest first. */
 	public List<Pairing> activeOfMother(Volunteer mother) {
 		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId());
@@ -111,6 +141,43 @@ public class PairingService {
 	/** Active children in the user's scope without an active pairing. */
 	public Page<Child> unpaired(CurrentUser user, Pageable pageable) {
 		return this.children.findActive(Scope.of(user), PairingSpecifications.withoutActivePairing(), pageable);
+	}
+
+	/**
+	 * Active children without an active pairing in the filter's federation (within the
+	 * user's scope), of its category and risk, in its order; empty when the federation is
+	 * not within the scope.
+	 * @param pageable page and size; its sort is ignored (the filter orders)
+	 */
+	public Page<Child> unpaired(UnpairedFilter filter, CurrentUser user, Pageable pageable) {
+		Scope scope = this.federations.filterScope(user, filter.getFederationCode()).orElse(null);
+		if (scope == null) {
+			return Page.empty(pageable);
+		}
+		return this.children.findActive(scope,
+				PairingSpecifications.withoutActivePairing()
+					.and(PairingSpecifications.inCategory(filter.getCategory()))
+					.and(PairingSpecifications.atRisk(filter.getRisk()))
+					.and(PairingSpecifications.ordered(filter.getSort())),
+				org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+	}
+
+	/**
+	 * Since when each of these children waits for a mother: the end of her last pairing,
+	 * or her registration.
+	 */
+	public Map<Long, LocalDate> waitingSince(List<Child> waiting) {
+		Map<Long, LocalDate> since = new HashMap<>();
+		if (waiting.isEmpty()) {
+			return since;
+		}
+		for (Object[] row : this.pairings.lastEndDates(waiting.stream().map(Child::getId).toList())) {
+			since.put((Long) row[0], (LocalDate) row[1]);
+		}
+		for (Child child : waiting) {
+			since.computeIfAbsent(child.getId(), id -> LocalDate.ofInstant(child.getCreatedAt(), this.clock.getZone()));
+		}
+		return since;
 	}
 
 	/** Active unpaired children in the user's scope whose last mother withdrew. */
@@ -174,6 +241,15 @@ public class PairingService {
 
 	@Transactional
 	public Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user) {
+		return pair(childId, mother, startDate, user, null);
+	}
+
+	/**
+	 * Pairs the child, continuing the previous pairing when a reserve takes over (see
+	 * {@link HandoverService}).
+	 */
+	@Transactional
+	Pairing pair(long childId, Volunteer mother, LocalDate startDate, CurrentUser user, Pairing previous) {
 		user.requireManager();
 		Child child = this.children.get(childId, user);
 		Scope scope = Scope.of(user);
@@ -194,7 +270,7 @@ public class PairingService {
 				"motherId", "pairing.mother.full", capacity);
 		Pairing pairing;
 		try {
-			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id()));
+			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id(), previous));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
@@ -202,9 +278,14 @@ public class PairingService {
 		catch (DataAccessException ex) {
 			throw new RuleViolationException("motherId", "pairing.conflict");
 		}
-		this.audit.record(AuditAction.CREATE, RECORD, pairing.getId(),
-				"child " + child.getId() + " mother " + mother.getId());
+		this.audit.record(AuditAction.CREATE, RECORD, pairing.getId(), "child " + child.getId() + " mother "
+				+ mother.getId() + (previous == null ? "" : " (handover of pairing " + previous.getId() + ")"));
 		return pairing;
+	}
+
+	/** How many children this mother may care for at once (her federation's rule). */
+	public int capacityOf(Volunteer mother) {
+		return this.federations.settings(mother.getFederation()).motherCapacity();
 	}
 
 	@Transactional

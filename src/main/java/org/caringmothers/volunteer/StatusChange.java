@@ -34,6 +34,10 @@ class StatusChange extends BaseEntity {
 
 	private String note;
 
+	/** The role she took in this step (a reserve becoming a caring mother), if any. */
+	@Enumerated(EnumType.STRING)
+	private VolunteerRole toRole;
+
 	StatusChange(long volunteerId, VolunteerStatus fromStatus, VolunteerStatus toStatus, Long changedBy,
 			String changedByName, Instant changedAt, String note) {
 		this.volunteerId = volunteerId;
@@ -43,6 +47,15 @@ class StatusChange extends BaseEntity {
 		this.changedByName = changedByName;
 		this.changedAt = changedAt;
 		this.note = note;
+	}
+
+	/** A reserve who becomes a caring mother, in whatever status she reached. */
+	static StatusChange becameMother(long volunteerId, VolunteerStatus from, Long changedBy, String changedByName,
+			Instant changedAt, String note) {
+		StatusChange change = new StatusChange(volunteerId, from, VolunteerStatus.ACTIVE, changedBy, changedByName,
+				changedAt, note);
+		change.toRole = VolunteerRole.MOTHER;
+		return change;
 	}
 
 }

@@ -107,6 +107,14 @@ public class Volunteer extends FederationRecord {
 		return Masking.phone(this.phone);
 	}
 
+	/**
+	 * The last four digits of her phone, which tell apart two volunteers of the same name
+	 * in a drop-down without showing the number.
+	 */
+	public String getPhoneTail() {
+		return this.phone == null || this.phone.length() < 4 ? "" : this.phone.substring(this.phone.length() - 4);
+	}
+
 	/** Age in whole years on the given day. */
 	public int ageOn(LocalDate day) {
 		return Period.between(this.birthDate, day).getYears();
@@ -163,6 +171,22 @@ public class Volunteer extends FederationRecord {
 			}
 		}
 		this.status = to;
+	}
+
+	/** Whether the three screening checks were done. */
+	public boolean isScreened() {
+		return this.interviewDone && this.referencesChecked && this.noCriminalRecord;
+	}
+
+	/**
+	 * A reserve takes over as a caring mother (her conditions already checked): active,
+	 * and no longer backing anyone.
+	 */
+	void becomeMother() {
+		this.role = VolunteerRole.MOTHER;
+		this.status = VolunteerStatus.ACTIVE;
+		this.statusReason = null;
+		this.mothers.clear();
 	}
 
 	void linkAccount(Long accountId) {

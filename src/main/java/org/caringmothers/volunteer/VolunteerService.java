@@ -158,6 +158,59 @@ public class VolunteerService {
 				this.accounts.signInAccount(volunteer.getAccountId()).orElse(null));
 	}
 
+	/**
+	 * The reserves backing this caring mother, each with what she still lacks to take
+	 * over the mother's children (empty for a reserve).
+	 */
+	public List<CareReadiness> reservesReadiness(long motherId, CurrentUser user) {
+		Volunteer mother = get(motherId, user);
+		if (!mother.isMother()) {
+			return List.of();
+		}
+		return this.volunteers.findReservesOf(motherId).stream().map(this::readiness).toList();
+	}
+
+	private CareReadiness readiness(Volunteer volunteer) {
+		boolean available = volunteer.getStatus() != VolunteerStatus.SUSPENDED
+				&& volunteer.getStatus() != VolunteerStatus.WITHDRAWN;
+		return new CareReadiness(volunteer, available, volunteer.isScreened(),
+				this.trainings.totalHours(volunteer.getId()), this.requiredTrainingHours,
+				volunteer.getOathDate() != null);
+	}
+
+	/**
+	 * 接替: a reserve backing the leaving mother becomes an active caring mother, when she
+	 * meets the conditions of an active mother (screened, trained, sworn in). Her
+	 * lifecycle history and the audit log record whom she took over from.
+	 * @throws RuleViolationException when she is not one of the mother's reserves or is
+	 * not ready
+	 */
+	@Transactional
+	public Volunteer takeOverAsMother(long reserveId, long leavingMotherId, CurrentUser user) {
+		user.requireManager();
+		Volunteer reserve = get(reserveId, user);
+		Volunteer leaving = get(leavingMotherId, user);
+		RuleViolationException.refuseIf(
+				!reserve.isReserve() || this.volunteers.findMothersBackedBy(reserveId)
+					.stream()
+					.noneMatch(mother -> mother.getId().equals(leaving.getId())),
+				"reserve", "handover.reserve.notHers", reserve.getName());
+		CareReadiness readiness = readiness(reserve);
+		RuleViolationException.refuseIf(!readiness.ready(), "reserve", "handover.reserve.notReady", reserve.getName());
+		VolunteerStatus from = reserve.getStatus();
+		reserve.becomeMother();
+		this.volunteers.saveAndFlush(reserve);
+		syncAccountWithStatus(reserve);
+		this.statusChanges.save(StatusChange.becameMother(reserveId, from, user.id(), user.displayName(),
+				this.clock.instant(), leaving.getName()));
+		this.audit.record(AuditAction.UPDATE, RECORD, reserveId,
+				"reserve became a caring mother, taking over from mother #" + leavingMotherId);
+		if (from != VolunteerStatus.ACTIVE) {
+			this.events.publishEvent(new VolunteerStatusChanged(reserveId, from, VolunteerStatus.ACTIVE));
+		}
+		return reserve;
+	}
+
 	/** The stations a volunteer of this federation may belong to (for the form). */
 	public List<Station> stations(String federationCode, CurrentUser user) {
 		return this.federations.findByCode(federationCode, Scope.of(user))
@@ -619,7 +672,12 @@ public class VolunteerService {
 		if (filter.getQ() != null && !filter.getQ().isBlank()) {
 			String text = filter.getQ().trim();
 			String digits = PhoneNumbers.normalise(text);
-			if (digits.chars().allMatch(Character::isDigit)) {
+			String idNumber = IdNumbers.normalise(text);
+			if (idNumber.length() == 18 && idNumber.matches("\\d{17}[\\dX]")) {
+				String index = this.cipher.blindIndex(idNumber);
+				spec = spec.and((root, query, builder) -> builder.equal(root.get("idNumberIndex"), index));
+			}
+			else if (digits.chars().allMatch(Character::isDigit)) {
 				spec = spec.and((root, query, builder) -> builder.equal(root.get("phone"), digits));
 			}
 			else {

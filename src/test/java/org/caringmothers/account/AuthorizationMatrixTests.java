@@ -84,8 +84,8 @@ class AuthorizationMatrixTests {
 	/** What the route's path variable {@code id} names. */
 	enum Kind {
 
-		NONE, FEDERATION, CHILD, VOLUNTEER, RESERVE, PAIRING, VISIT, NEED, EVENT, ACCOUNT, PHOTO, MY_PAIRING, MY_VISIT,
-		TOKEN
+		NONE, FEDERATION, CHILD, VOLUNTEER, CARING_MOTHER, RESERVE, PAIRING, VISIT, NEED, EVENT, ACCOUNT, PHOTO,
+		MY_PAIRING, MY_VISIT, TOKEN
 
 	}
 
@@ -240,6 +240,9 @@ class AuthorizationMatrixTests {
 		row("GET /pairings/unpaired", Kind.NONE, STAFF);
 		row("POST /pairings", Kind.NONE, STAFF);
 		row("POST /pairings/{id}/end", Kind.PAIRING, STAFF);
+		row("GET /federations/options", Kind.NONE, FIGURES);
+		row("GET /pairings/mother/{id}/handover", Kind.CARING_MOTHER, STAFF);
+		row("POST /pairings/mother/{id}/handover", Kind.CARING_MOTHER, STAFF);
 		row("GET /visits/review", Kind.NONE, STAFF);
 		row("POST /visits/remind/{pairingId}", Kind.PAIRING, STAFF);
 		row("POST /visits/{id}/review", Kind.VISIT, STAFF);
@@ -494,6 +497,7 @@ class AuthorizationMatrixTests {
 				case VOLUNTEER -> String.valueOf(within("volunteer", county));
 				case EVENT -> String.valueOf(eventWithAttendees(county));
 				case RESERVE -> String.valueOf(reserveWithin(county));
+				case CARING_MOTHER -> String.valueOf(motherWithin(county));
 				case PAIRING -> String.valueOf(pairingWithin(county));
 				case VISIT -> String.valueOf(one("""
 						select max(v.id) from visit v join pairing p on p.id = v.pairing_id
@@ -582,6 +586,16 @@ class AuthorizationMatrixTests {
 					select max(b.reserve_id) from volunteer_backing b join volunteer t on t.id = b.reserve_id
 					join federation f on f.id = t.federation_id
 					where f.path like (select path from federation where id = ?) || '%'""", county);
+		}
+
+		private long motherWithin(long county) {
+			if (county == MISSING) {
+				return MISSING;
+			}
+			return one("""
+					select max(t.id) from volunteer t join federation f on f.id = t.federation_id
+					where t.role = 'MOTHER' and f.path like (select path from federation where id = ?) || '%'""",
+					county);
 		}
 
 		private long within(String table, long county) {

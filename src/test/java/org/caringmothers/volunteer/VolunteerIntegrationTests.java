@@ -56,6 +56,19 @@ class VolunteerIntegrationTests {
 		assertThat(this.volunteers.findByIdNumber(idNumber, user(DemoUsers.SHENCHI_STAFF)))
 			.as("outside the scope as if it did not exist")
 			.isEmpty();
+
+		// the list's search box takes the number too, exactly and within the scope only
+		assertThat(search(" " + idNumber.toLowerCase() + " ", staff)).containsExactly(saved.getId());
+		assertThat(search(idNumber.substring(0, 17), staff)).isEmpty();
+		assertThat(search(idNumber, user(DemoUsers.SHENCHI_STAFF))).isEmpty();
+	}
+
+	private List<Long> search(String q, CurrentUser user) {
+		VolunteerFilter filter = new VolunteerFilter();
+		filter.setQ(q);
+		return this.volunteers.list(filter, user, org.springframework.data.domain.PageRequest.of(0, 20))
+			.map(Volunteer::getId)
+			.getContent();
 	}
 
 	@Test

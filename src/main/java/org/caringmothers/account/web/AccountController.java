@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.account.Account;
 import org.caringmothers.account.AccountFilter;
 import org.caringmothers.account.AccountForm;
@@ -56,7 +57,7 @@ class AccountController {
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") AccountFilter filter,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		Page<Account> results = this.accounts.list(filter, user,
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+				PageRequest.of(Math.max(page, 0), PageSizes.requested(PAGE_SIZE), Sort.by("username")));
 		model.addAttribute("page", results);
 		model.addAttribute("roles", roles(user));
 		return "account/list";

@@ -1,6 +1,7 @@
 package org.caringmothers.audit.web;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditFilter;
 import org.caringmothers.audit.AuditService;
@@ -29,7 +30,8 @@ class AuditController {
 
 	@GetMapping
 	String list(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", this.audit.search(filter, PageRequest.of(Math.max(page, 0), 50)));
+		model.addAttribute("page",
+				this.audit.search(filter, PageRequest.of(Math.max(page, 0), PageSizes.requested(50))));
 		model.addAttribute("actions", AuditAction.values());
 		return "audit/list";
 	}

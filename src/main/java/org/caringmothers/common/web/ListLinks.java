@@ -40,6 +40,20 @@ public final class ListLinks {
 			.toUriString();
 	}
 
+	/** This list with the page size, first page. */
+	public String withPageSize(int size) {
+		return this.current.cloneBuilder()
+			.replaceQueryParam("page")
+			.replaceQueryParam("size", size)
+			.build()
+			.toUriString();
+	}
+
+	/** The page sizes a user may choose. */
+	public java.util.List<Integer> pageSizes() {
+		return PageSizes.CHOICES;
+	}
+
 	@ControllerAdvice
 	static class Advice {
 

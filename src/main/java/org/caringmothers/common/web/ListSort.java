@@ -24,8 +24,13 @@ public record ListSort(String key, String property, Sort.Direction direction) {
 		return new ListSort(key, columns.get(key), "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC);
 	}
 
+	/**
+	 * @param size the list's default page size; the user may choose another of
+	 * {@link PageSizes#CHOICES}
+	 */
 	public PageRequest page(int page, int size) {
-		return PageRequest.of(Math.max(page, 0), size, Sort.by(this.direction, this.property).and(Sort.by("id")));
+		return PageRequest.of(Math.max(page, 0), PageSizes.requested(size),
+				Sort.by(this.direction, this.property).and(Sort.by("id")));
 	}
 
 	/** Adds {@code sort} and {@code dir} for the column headers. */

@@ -15,7 +15,7 @@ import lombok.Setter;
 public abstract class RecordForm extends VersionedForm {
 
 	@NotBlank
-	@Size(max = 12)
+	@Size(max = 80)
 	private String federationCode;
 
 }

@@ -3,6 +3,7 @@ package org.caringmothers.event.web;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
@@ -61,8 +62,9 @@ class EventController {
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") EventFilter filter,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", this.events.list(filter, user, PageRequest.of(Math.max(page, 0), PAGE_SIZE,
-				Sort.by(Sort.Direction.DESC, "eventDate").and(Sort.by(Sort.Direction.DESC, "id")))));
+		model.addAttribute("page",
+				this.events.list(filter, user, PageRequest.of(Math.max(page, 0), PageSizes.requested(PAGE_SIZE),
+						Sort.by(Sort.Direction.DESC, "eventDate").and(Sort.by(Sort.Direction.DESC, "id")))));
 		model.addAttribute("counts", this.events.countByType(filter, user));
 		return "event/list";
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.common.web.EditConflict;
@@ -41,6 +42,8 @@ class FederationController {
 
 	private final FederationService federations;
 
+	private final FederationPicker picker;
+
 	/**
 	 * The tree from the user's own federation down, or search results when {@code q} is
 	 * given.
@@ -53,13 +56,24 @@ class FederationController {
 		model.addAttribute("root", root);
 		if (q != null && !q.isBlank()) {
 			model.addAttribute("q", q.trim());
-			model.addAttribute("results",
-					this.federations.search(q, scope, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("path"))));
+			model.addAttribute("results", this.federations.search(q, scope,
+					PageRequest.of(Math.max(page, 0), PageSizes.requested(PAGE_SIZE), Sort.by("path"))));
 		}
 		else {
 			addChildren(root, model);
 		}
 		return "federation/tree";
+	}
+
+	/**
+	 * The federation picker's suggestions for the typed text (the field's own name or
+	 * {@code q}), as options of its datalist.
+	 */
+	@GetMapping("/options")
+	String options(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String federationCode, Model model) {
+		model.addAttribute("options", this.picker.suggestions(q != null ? q : federationCode, user));
+		return "fragments/federation :: options";
 	}
 
 	/**

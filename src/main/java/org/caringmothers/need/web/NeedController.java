@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
@@ -56,7 +57,7 @@ class NeedController {
 			@RequestParam(required = false) NeedCategory category, @RequestParam(defaultValue = "true") boolean open,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("page", this.needs.search(user, status, category, open && status == null,
-				PageRequest.of(Math.max(page, 0), 25)));
+				PageRequest.of(Math.max(page, 0), PageSizes.requested(25))));
 		model.addAttribute("status", status);
 		model.addAttribute("category", category);
 		model.addAttribute("open", open);

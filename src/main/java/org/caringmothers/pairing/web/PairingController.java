@@ -5,7 +5,11 @@ import java.time.LocalDate;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildCategory;
 import org.caringmothers.child.ChildService;
+import org.caringmothers.child.RiskLevel;
+import org.caringmothers.common.web.PageSizes;
+import org.caringmothers.pairing.UnpairedFilter;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
@@ -15,13 +19,14 @@ import org.caringmothers.pairing.PairingService;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerService;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -111,7 +116,10 @@ class PairingController {
 	String mother(@AuthenticationPrincipal CurrentUser user, @PathVariable long volunteerId, Model model) {
 		Volunteer mother = this.volunteers.get(volunteerId, user);
 		model.addAttribute("mother", mother);
-		model.addAttribute("history", this.pairings.historyOfMother(mother));
+		var history = this.pairings.historyOfMother(mother);
+		model.addAttribute("history", history);
+		model.addAttribute("successors", this.pairings.successorsOf(history));
+		model.addAttribute("predecessors", this.pairings.predecessorsOf(history));
 		return "pairing/mother";
 	}
 
@@ -120,11 +128,21 @@ class PairingController {
 	 * unpaired.
 	 */
 	@GetMapping("/unpaired")
-	String unpaired(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+	String unpaired(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") UnpairedFilter filter,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("needingNewMother", this.pairings.needingANewMother(user));
-		model.addAttribute("page",
-				this.pairings.unpaired(user, PageRequest.of(Math.max(page, 0), 25, Sort.by("name", "id"))));
+		Page<Child> waiting = this.pairings.unpaired(filter, user,
+				PageRequest.of(Math.max(page, 0), PageSizes.requested(25)));
+		model.addAttribute("page", waiting);
+		var since = this.pairings.waitingSince(waiting.getContent());
+		LocalDate today = LocalDate.now(this.clock);
+		var days = new java.util.HashMap<Long, Long>();
+		since.forEach((id, day) -> days.put(id, java.time.temporal.ChronoUnit.DAYS.between(day, today)));
+		model.addAttribute("waitingSince", since);
+		model.addAttribute("waitingDays", days);
+		model.addAttribute("allCategories", ChildCategory.values());
+		model.addAttribute("allRisks", RiskLevel.values());
+		model.addAttribute("allOrders", UnpairedFilter.Order.values());
 		return "pairing/unpaired";
 	}
 

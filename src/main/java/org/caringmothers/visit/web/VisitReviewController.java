@@ -1,6 +1,7 @@
 package org.caringmothers.visit.web;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
@@ -31,7 +32,7 @@ class VisitReviewController {
 
 	@GetMapping("/review")
 	String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		var queue = this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), 20));
+		var queue = this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), PageSizes.requested(20)));
 		model.addAttribute("page", queue);
 		model.addAttribute("photos", this.visits.photosOf(queue.getContent()));
 		return "visit/review";
