@@ -55,6 +55,7 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@Query(value = "update pairing set end_note = null where child_id = :childId and end_note is not null",
 			nativeQuery = true)
 	int clearEndNotes(@Param("childId") long childId);
+
 	/** The pairings that continue these ones after a handover, with their mothers. */
 	@org.springframework.data.jpa.repository.EntityGraph(attributePaths = { "mother" })
 	List<Pairing> findByHandedOverFromIn(java.util.Collection<Long> ids);
