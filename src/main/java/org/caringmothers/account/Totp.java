@@ -74,8 +74,9 @@ public final class Totp {
 		long found = -1;
 		for (long candidate = now - 1; candidate <= now + 1; candidate++) {
 			boolean fresh = lastUsedStep == null || candidate > lastUsedStep;
-			if (java.security.MessageDigest.isEqual(code(secret, candidate).getBytes(), code.getBytes()) && fresh
-					&& found < 0) {
+			if (java.security.MessageDigest.isEqual(
+					code(secret, candidate).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+					code.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) && fresh && found < 0) {
 				found = candidate;
 			}
 		}
