@@ -45,7 +45,7 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 			Map.entry("/volunteers/{id}/account/slip", new Seen("VOLUNTEER", "id")),
 			Map.entry("/visits/review", new Seen("VISIT", null)), Map.entry("/needs", new Seen("NEED", null)),
 			Map.entry("/needs/{id}", new Seen("NEED", "id")), Map.entry("/photos/{id}", new Seen("PHOTO", "id")),
-			Map.entry("/events/{id}", new Seen("EVENT", "id")),
+			Map.entry("/needs/new", new Seen("CHILD", null)), Map.entry("/events/{id}", new Seen("EVENT", "id")),
 			Map.entry("/my/pairings/{pairingId}/visits/new", new Seen("PAIRING", "pairingId")),
 			Map.entry("/my/visits/{id}/edit", new Seen("VISIT", "id")), Map.entry("/my/sync", new Seen("CHILD", null)),
 			Map.entry("/accounts", new Seen("ACCOUNT", null)),

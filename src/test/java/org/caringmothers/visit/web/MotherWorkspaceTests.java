@@ -116,7 +116,7 @@ class MotherWorkspaceTests {
 			.param("durationMinutes", "20")
 			.param("childMood", "GOOD")
 			.param("clientToken", UUID.randomUUID().toString()), "careTypes", "请至少选择一项");
-		expectError(contact(pairing, UUID.randomUUID().toString(), "notes", "<b>x</b>"), "notes", "不能包含尖括号");
+		expectError(contact(pairing, UUID.randomUUID().toString(), "notes", "x\u0007"), "notes", "不能包含控制字符");
 		expectError(contact(pairing, UUID.randomUUID().toString(), "durationMinutes", "0"), "durationMinutes",
 				"不能小于 1");
 		assertThat(visits(pairing)).isEqualTo(before);
