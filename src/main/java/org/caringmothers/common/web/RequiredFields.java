@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,14 +17,16 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The fields a form requires, read from its Bean Validation constraints (NotNull,
- * NotBlank, NotEmpty of the default group), so that the shared form fragment can mark
- * them: {@code ${@requiredFields.of(form)}}.
+ * The fields the forms of a page require, read from their Bean Validation constraints
+ * (NotNull, NotBlank, NotEmpty of the default group) and handed to the page as
+ * {@code requiredFieldNames}, so that the shared form fragment can mark them.
  */
-@Component("requiredFields")
-public class RequiredFields {
+@Component
+class RequiredFields implements HandlerInterceptor {
 
 	private final Validator validator;
 
@@ -32,8 +36,28 @@ public class RequiredFields {
 		this.validator = validator;
 	}
 
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView modelAndView) {
+		if (modelAndView == null || modelAndView.getViewName() == null
+				|| modelAndView.getViewName().startsWith("redirect:")) {
+			return;
+		}
+		Set<String> names = new TreeSet<>();
+		for (Object value : modelAndView.getModel().values()) {
+			if (value != null && value.getClass().getSimpleName().endsWith("Form")) {
+				for (String name : of(value).split(" ")) {
+					if (!name.isEmpty()) {
+						names.add(name);
+					}
+				}
+			}
+		}
+		modelAndView.addObject("requiredFieldNames", String.join(" ", names));
+	}
+
 	/** The names of the form's required properties, separated by spaces. */
-	public String of(Object form) {
+	String of(Object form) {
 		if (form == null) {
 			return "";
 		}

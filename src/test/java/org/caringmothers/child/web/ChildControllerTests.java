@@ -78,7 +78,7 @@ class ChildControllerTests {
 
 	@Test
 	void freeTextMayHoldAngleBracketsWhichAreEscapedButNotControlCharacters() throws Exception {
-		long id = register(LOUFAN_STAFF, "小明", idNumber("14012320150315", 4, false), "140123101");
+		long id = register(LOUFAN_STAFF, "小明", idNumber("14012320150315", 12, false), "140123101");
 		String version = String
 			.valueOf(this.jdbc.queryForObject("select version from child where id = ?", Long.class, id));
 		page(childForm("/children/" + id + "/edit", "小明", "healthNotes", "成绩<60，<b>需辅导</b>", "version", version),

@@ -118,7 +118,7 @@ class VolunteerControllerTests {
 		expectError(form("丽".repeat(41), "idNumber", valid), "name", "长度不能超过 40 个字符");
 		expectError(form("张丽\u0007", "idNumber", valid), "name", "不能包含控制字符");
 		expectError(form("张丽", "idNumber", valid, "workUnit", "x\u0000y"), "workUnit", "不能包含控制字符");
-		expectError(form("张丽", "idNumber", valid, "occupation", "教师>"), "occupation", "不能包含控制字符");
+		expectError(form("张丽", "idNumber", valid, "occupation", "教师\u001f"), "occupation", "不能包含控制字符");
 		expectError(form("张丽", "idNumber", valid, "workUnit", "单".repeat(101)), "workUnit", "长度不能超过 100 个字符");
 		expectError(form("张丽", "idNumber", valid, "federationCode", "140927100"), "federationCode", "您管辖范围内没有");
 		expectError(form("张丽", "idNumber", valid, "role", "RESERVE"), "skills", "预备志愿者须至少选择一项专业技能");
