@@ -54,6 +54,9 @@ final class HtmlChecker {
 			Assertions.fail("the Nu Html Checker did not finish in 5 minutes");
 		}
 		JsonNode json = JsonMapper.builder().build().readTree(report.toFile());
+		if (json == null || !json.path("messages").isArray()) {
+			Assertions.fail("the Nu Html Checker gave no report: " + Files.readString(report));
+		}
 		List<String> errors = new ArrayList<>();
 		for (JsonNode message : json.path("messages")) {
 			if (!"error".equals(message.path("type").asString()) && !"fatal".equals(message.path("subType").asString())
