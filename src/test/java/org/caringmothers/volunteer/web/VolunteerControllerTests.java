@@ -103,6 +103,20 @@ class VolunteerControllerTests {
 	}
 
 	@Test
+	void everyProblemOfTheVolunteerFormIsShownInOneRound() throws Exception {
+		String valid = TestIdNumbers.woman("140123");
+		String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
+		page(form("", "idNumber", wrongCheck, "federationCode", "140927100", "phone", "1391234567"), LOUFAN_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "name", "idNumber", "federationCode", "phone"))
+			.andExpect(content().string(containsString("校验位不正确")))
+			.andExpect(content().string(containsString("您管辖范围内没有")))
+			.andExpect(content().string(containsString("id=\"error-summary\"")));
+		page(form("张丽", "idNumber", wrongCheck, "federationCode", "140927100"), LOUFAN_STAFF).andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "idNumber", "federationCode"));
+	}
+
+	@Test
 	void badInputGivesAFieldErrorInTheUsersLanguageAndSavesNothing() throws Exception {
 		long before = count("volunteer");
 		String valid = TestIdNumbers.woman("140123");
