@@ -29,7 +29,10 @@
       th.appendChild(button);
       button.addEventListener('click', function () {
         var type = th.getAttribute('data-type') || 'number';
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        // a first click sorts figures from the largest down (the rows that did most or
+        // lag most on top), names from A to Z; a second click reverses
+        var current = th.getAttribute('aria-sort');
+        var ascending = current ? current !== 'ascending' : type === 'text';
         Array.prototype.forEach.call(headers, function (other) {
           other.removeAttribute('aria-sort');
         });
@@ -110,8 +113,31 @@
     });
   }
 
+  // Choosing a period fills in its days; changing a day makes the period a custom one.
+  function linkPeriodFields() {
+    var select = document.getElementById('period');
+    var from = document.getElementById('from');
+    var to = document.getElementById('to');
+    if (!select || !from || !to) {
+      return;
+    }
+    select.addEventListener('change', function () {
+      var chosen = select.options[select.selectedIndex];
+      if (chosen.getAttribute('data-from')) {
+        from.value = chosen.getAttribute('data-from');
+        to.value = chosen.getAttribute('data-to');
+      }
+    });
+    [from, to].forEach(function (field) {
+      field.addEventListener('change', function () {
+        select.value = 'CUSTOM';
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('table[data-sortable]').forEach(makeSortable);
+    linkPeriodFields();
     drawCharts();
   });
 })();

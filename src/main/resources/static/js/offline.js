@@ -478,7 +478,8 @@
         body.append(element('p', 'mb-1 small', t('health', child.health)));
       }
       body.append(element('p', 'mb-1 small last-contact', child.lastContact
-        ? t('lastContact', child.lastContact, child.daysSinceContact) : t('noContact')));
+        ? (child.daysSinceContact === 0 ? t('lastContactToday', child.lastContact)
+          : t('lastContact', child.lastContact, child.daysSinceContact)) : t('noContact')));
       body.append(element('p', 'mb-2 small', t('nextDue', child.nextDue)));
       if (child.homeVisitDue) {
         body.append(element('p', 'mb-2 small text-danger', t('homeVisitDue')));

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,7 +24,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Every page a user opens is well formed where a person would notice: one h1, no id used
  * twice (labels point at the right field), every input labelled, no inline script or
- * style, and no message key left untranslated.
+ * style, no message key left untranslated, each page answered 200 and valid HTML by the
+ * Nu Html Checker.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -42,6 +44,8 @@ class PageStructureTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	private final HtmlChecker checker = new HtmlChecker();
 
 	@Test
 	void staffPagesAreWellFormed() throws Exception {
@@ -62,6 +66,10 @@ class PageStructureTests {
 				"select min(e.id) from event e join federation f on f.id = e.federation_id where e.type = 'RECRUITMENT'"
 						+ " and f.path like (select path || '%' from federation where code = '140123')",
 				Long.class);
+		long need = this.jdbc.queryForObject(
+				"select min(n.id) from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id"
+						+ " where f.path like (select path || '%' from federation where code = '140123')",
+				Long.class);
 		for (String path : List.of("/", "/federations", "/federations/" + township,
 				"/federations/" + township + "/edit", "/federations/" + township + "/children/new",
 				"/federations/" + township + "/stations/new", "/accounts", "/accounts/new",
@@ -70,9 +78,9 @@ class PageStructureTests {
 				"/volunteers/new", "/volunteers/" + volunteer, "/volunteers/" + volunteer + "/edit",
 				"/volunteers/" + volunteer + "/account", "/volunteers/" + volunteer + "/account/slip",
 				"/pairings/child/" + child, "/pairings/mother/" + volunteer, "/pairings/unpaired", "/visits/review",
-				"/needs", "/needs/new?child=" + child, "/events", "/events/new", "/events/" + training,
-				"/events/" + training + "?q=%E7%8E%8B", "/events/" + training + "/edit", "/events/" + recruitment,
-				"/dashboard", "/care-gaps", "/reminders")) {
+				"/needs", "/needs/new?child=" + child, "/needs/new", "/needs/new?q=%E7%8E%8B", "/needs/" + need,
+				"/events", "/events/new", "/events/" + training, "/events/" + training + "?q=%E7%8E%8B",
+				"/events/" + training + "/edit", "/events/" + recruitment, "/dashboard", "/care-gaps", "/reminders")) {
 			check(path, DemoUsers.LOUFAN_STAFF);
 		}
 		check("/audit", DemoUsers.ADMIN);
@@ -88,25 +96,41 @@ class PageStructureTests {
 		check("/dashboard?period=YEAR", DemoUsers.ADMIN);
 		long xinzhou = this.jdbc.queryForObject("select id from federation where code = '140900'", Long.class);
 		check("/targets/" + xinzhou, DemoUsers.XINZHOU_OFFICIAL);
+		check("/dashboard/" + xinzhou + "/ledger", DemoUsers.XINZHOU_OFFICIAL);
 		long loufan = this.jdbc.queryForObject("select id from federation where code = '140123'", Long.class);
 		check("/dashboard/" + loufan + "/ledger", DemoUsers.LOUFAN_STAFF);
 		check("/dashboard/" + loufan + "/ledger?month=2026-13", DemoUsers.ADMIN);
+		check("/dashboard/" + loufan + "/ledger?month=2025-06&closing=true", DemoUsers.LOUFAN_STAFF);
+		check("/dashboard/" + loufan + "?period=CUSTOM&from=2026-06-30&to=2026-05-01", DemoUsers.LOUFAN_STAFF);
+		check("/volunteers/import", DemoUsers.LOUFAN_STAFF);
+		assertValid();
 	}
 
 	@Test
 	void theLoginPageIsWellFormed() throws Exception {
-		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
-		assertWellFormed("/login", html);
-		html = this.mvc.perform(get("/activate?u=wangxiuying27")).andReturn().getResponse().getContentAsString();
-		assertWellFormed("/activate", html);
+		for (String path : List.of("/login", "/activate?u=wangxiuying27")) {
+			MockHttpServletResponse response = this.mvc.perform(get(path)).andReturn().getResponse();
+			assertThat(response.getStatus()).as("status of %s", path).isEqualTo(200);
+			String html = response.getContentAsString();
+			assertWellFormed(path, html);
+			this.checker.add(path, html);
+		}
+		assertValid();
 	}
 
 	private void check(String path, String user) throws Exception {
-		String html = this.mvc.perform(get(path).with(new DemoUsers(this.userDetails).as(user)))
+		MockHttpServletResponse response = this.mvc.perform(get(path).with(new DemoUsers(this.userDetails).as(user)))
 			.andReturn()
-			.getResponse()
-			.getContentAsString();
+			.getResponse();
+		assertThat(response.getStatus()).as("status of %s for %s", path, user).isEqualTo(200);
+		String html = response.getContentAsString();
 		assertWellFormed(path, html);
+		this.checker.add(path + " (" + user + ")", html);
+	}
+
+	/** The Nu Html Checker finds no error on any page fetched. */
+	private void assertValid() throws Exception {
+		assertThat(this.checker.errors()).as("errors of the Nu Html Checker").isEmpty();
 	}
 
 	private static void assertWellFormed(String path, String html) {

@@ -165,7 +165,7 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "OFFICIAL", "STAFF")
 			.requestMatchers(HttpMethod.POST, "/federations/*/edit", "/federations/*/children/new",
 					"/federations/*/stations/new", "/events/new", "/events/*/edit", "/events/*/attendees",
-					"/events/*/attendees/*/remove", "/events/*/recruits")
+					"/events/*/attendees/*/remove", "/events/*/recruits", "/events/*/attendees/many")
 			.hasAnyRole("ADMIN", "STAFF")
 			// accounts and individual people: staff and administrators, never officials
 			.requestMatchers(HttpMethod.GET, "/accounts", "/accounts/new", "/accounts/*/edit")

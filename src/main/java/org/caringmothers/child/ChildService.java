@@ -26,6 +26,7 @@ import org.caringmothers.common.privacy.PhoneNumbers;
 import org.caringmothers.common.privacy.ProtectedColumn;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -118,8 +119,7 @@ public class ChildService {
 	@Transactional
 	public Child register(ChildForm form, CurrentUser user) {
 		user.requireManager();
-		Federation federation = checkedFederation(form, user);
-		checkRules(form, null, user);
+		Federation federation = checkAll(form, null, user);
 		if (!form.isConfirmDuplicate()) {
 			List<Child> likely = likelyDuplicates(form, federation);
 			if (!likely.isEmpty()) {
@@ -144,8 +144,25 @@ public class ChildService {
 	 * Runs every check of a registration without saving (used to check imported rows).
 	 */
 	public void checkNewChild(ChildForm form, CurrentUser user) {
-		checkedFederation(form, user);
-		checkRules(form, null, user);
+		checkAll(form, null, user);
+	}
+
+	/**
+	 * Checks the rules of a form that is shown again anyway (it has other errors), so
+	 * that every problem is reported at once; saves nothing.
+	 * @param id the child edited, or null for a new one
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(ChildForm form, Long id, CurrentUser user) {
+		checkAll(form, id == null ? null : get(id, user), user);
+	}
+
+	/** The federation and every rule, all broken rules reported together. */
+	private Federation checkAll(ChildForm form, Child existing, CurrentUser user) {
+		Federation[] federation = new Federation[1];
+		RuleViolationException.refuseAll(() -> federation[0] = checkedFederation(form, user),
+				() -> checkRules(form, existing, user));
+		return federation[0];
 	}
 
 	/**
@@ -176,8 +193,7 @@ public class ChildService {
 		Child child = get(id, user);
 		RuleViolationException.refuseIf(child.isAnonymised(), "name", "child.anonymised.readOnly");
 		Versions.check(form.getVersion(), child.getVersion(), Child.class, id);
-		Federation federation = checkedFederation(form, user);
-		checkRules(form, child, user);
+		Federation federation = checkAll(form, child, user);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
 		child.update(federation, form.toParameters());
@@ -200,8 +216,7 @@ public class ChildService {
 				"child.consentWithdrawal.noReactivation");
 		RuleViolationException.refuseIf(status != ChildStatus.ACTIVE && trimmed.isEmpty(), "reason",
 				"child.status.reasonRequired");
-		RuleViolationException.refuseIf(
-				trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0, "reason",
+		RuleViolationException.refuseIf(trimmed.length() > 200 || !PlainTextValidator.isPlain(trimmed), "reason",
 				"child.status.reasonInvalid");
 		RuleViolationException.refuseIf(
 				status == ChildStatus.ACTIVE && child.ageOn(LocalDate.now(this.clock)) >= ADULT_AGE, "status",
@@ -288,8 +303,7 @@ public class ChildService {
 		RuleViolationException.refuseIf(child.getConsentDate() != null && on.isBefore(child.getConsentDate()),
 				"withdrawnOn", "child.consentWithdrawal.beforeConsent");
 		RuleViolationException.refuseIf(trimmed.isEmpty(), "note", "child.status.reasonRequired");
-		RuleViolationException.refuseIf(
-				trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0, "note",
+		RuleViolationException.refuseIf(trimmed.length() > 200 || !PlainTextValidator.isPlain(trimmed), "note",
 				"child.status.reasonInvalid");
 		child.withdrawConsent(on);
 		this.audit.record(AuditAction.UPDATE, RECORD, child.getId(), "consent withdrawn " + on);
@@ -339,46 +353,65 @@ public class ChildService {
 	}
 
 	private void checkRules(ChildForm form, Child existing, CurrentUser user) {
+		RuleViolationException.refuseAll(() -> checkBirthDate(form, existing),
+				() -> checkIdNumber(form, existing, user), () -> checkGuardians(form, existing));
+	}
+
+	private void checkBirthDate(ChildForm form, Child existing) {
+		if (form.getBirthDate() == null) {
+			return;
+		}
 		LocalDate today = LocalDate.now(this.clock);
 		RuleViolationException.refuseIf(form.getBirthDate().isAfter(today), "birthDate", "child.birthDate.future");
 		RuleViolationException.refuseIf(
 				existing == null && form.getBirthDate().plusYears(ADULT_AGE).compareTo(today) <= 0, "birthDate",
 				"child.birthDate.adult");
+	}
+
+	private void checkIdNumber(ChildForm form, Child existing, CurrentUser user) {
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		if (idNumber != null && !idNumber.isEmpty()) {
-			String problem = IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE);
-			RuleViolationException.refuseIf(problem != null, "idNumber", problem);
-			this.children.federationHoldingIdNumber(this.cipher.blindIndex(idNumber))
-				.filter(holder -> existing == null
-						|| !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
-				.ifPresent(holder -> {
-					if (Scope.of(user).covers(holder)) {
-						throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder.getName());
-					}
-					// held outside the user's subtree: say so without naming where, and
-					// keep
-					// the attempt on record even though the registration is refused
-					this.audit.recordAlone(AuditAction.DENIED, RECORD, null,
-							"ID number already registered in federation " + holder.getCode());
-					throw new RuleViolationException("idNumber", "idNumber.registeredElsewhere");
-				});
+		if (idNumber == null || idNumber.isEmpty()) {
+			return;
 		}
+		String problem = (form.getBirthDate() != null && form.getGender() != null)
+				? IdNumbers.problem(idNumber, form.getBirthDate(), form.getGender() == Gender.MALE)
+				: IdNumbers.problem(idNumber);
+		RuleViolationException.refuseIf(problem != null, "idNumber", problem);
+		this.children.federationHoldingIdNumber(this.cipher.blindIndex(idNumber))
+			.filter(holder -> existing == null || !existing.getIdNumberIndex().equals(this.cipher.blindIndex(idNumber)))
+			.ifPresent(holder -> {
+				if (Scope.of(user).covers(holder)) {
+					throw new RuleViolationException("idNumber", "child.idNumber.duplicate", holder.getName());
+				}
+				// held outside the user's subtree: say so without naming where, and keep
+				// the attempt on record even though the registration is refused
+				this.audit.recordAlone(AuditAction.DENIED, RECORD, null,
+						"ID number already registered in federation " + holder.getCode());
+				throw new RuleViolationException("idNumber", "idNumber.registeredElsewhere");
+			});
+	}
+
+	private void checkGuardians(ChildForm form, Child existing) {
 		List<GuardianForm> guardians = form.filledGuardians();
 		RuleViolationException.refuseIf(guardians.isEmpty(), "guardians[0].name", "child.guardian.required");
+		List<Runnable> rules = new java.util.ArrayList<>();
 		for (int i = 0; i < form.getGuardians().size(); i++) {
 			GuardianForm guardian = form.getGuardians().get(i);
 			if (!guardian.isFilled()) {
 				continue;
 			}
-			RuleViolationException.refuseIf(guardian.getName() == null || guardian.getName().isBlank(),
-					"guardians[" + i + "].name", "child.guardian.nameRequired");
-			RuleViolationException.refuseIf(guardian.getRelation() == null, "guardians[" + i + "].relation",
-					"child.guardian.relationRequired");
+			int index = i;
+			rules.add(() -> RuleViolationException.refuseIf(guardian.getName() == null || guardian.getName().isBlank(),
+					"guardians[" + index + "].name", "child.guardian.nameRequired"));
+			rules.add(() -> RuleViolationException.refuseIf(guardian.getRelation() == null,
+					"guardians[" + index + "].relation", "child.guardian.relationRequired"));
 			boolean keepsStoredPhone = existing != null && i < existing.getGuardians().size()
 					&& (guardian.getPhone() == null || guardian.getPhone().isBlank());
-			RuleViolationException.refuseIf(!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone()),
-					"guardians[" + i + "].phone", "phone.invalid");
+			rules.add(() -> RuleViolationException.refuseIf(
+					!keepsStoredPhone && !PhoneNumbers.isValid(guardian.getPhone()), "guardians[" + index + "].phone",
+					"phone.invalid"));
 		}
+		RuleViolationException.refuseAll(rules.toArray(Runnable[]::new));
 	}
 
 	/**
@@ -403,6 +436,8 @@ public class ChildService {
 	}
 
 	private Federation checkedFederation(ChildForm form, CurrentUser user) {
+		RuleViolationException.refuseIf(form.getFederationCode() == null || form.getFederationCode().isBlank(),
+				"federationCode", "child.federation.unknown");
 		Federation federation = this.federations.findByCode(form.getFederationCode(), Scope.of(user))
 			.orElseThrow(() -> new RuleViolationException("federationCode", "child.federation.unknown"));
 		RuleViolationException.refuseIf(

@@ -41,19 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class LedgerWorkbook {
 
-	static final String SUMMARY = "汇总";
+	/** The message keys of the contacts sheet's headers (ledger.xlsx.contact.*). */
+	static final List<String> CONTACT_HEADERS = List.of("date", "federation", "child", "idNumber", "mother",
+			"motherPhone", "mode", "minutes", "care", "giftValue", "mood", "reviewed");
 
-	static final String CONTACTS = "关爱记录";
-
-	static final String NEEDS = "未办结诉求";
-
-	static final List<String> CONTACT_HEADERS = List.of("日期", "所属妇联", "儿童", "儿童身份证号", "爱心妈妈", "妈妈电话", "方式", "时长（分钟）",
-			"关爱内容", "慰问品价值（元）", "儿童状态", "已审核");
-
-	static final List<String> NEED_HEADERS = List.of("提出日期", "所属妇联", "儿童", "类别", "紧急程度", "状态", "已开放天数", "情况说明",
-			"待处置安全隐患");
-
-	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+	/** The message keys of the needs sheet's headers (ledger.xlsx.need.*). */
+	static final List<String> NEED_HEADERS = List.of("raised", "federation", "child", "category", "urgency", "status",
+			"daysOpen", "description", "safety");
 
 	private final LedgerService ledgers;
 
@@ -66,19 +60,20 @@ public class LedgerWorkbook {
 	 * children) only the summary sheet, without the contacts and needs that name them.
 	 */
 	@Transactional
-	public byte[] write(Federation federation, Ledger ledger, boolean figuresOnly) {
+	public byte[] write(Federation federation, Ledger ledger, boolean figuresOnly, Locale locale) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
-			summary(workbook.createSheet(SUMMARY), ledger, styles);
+			summary(workbook.createSheet(label("ledger.xlsx.sheet.summary", locale)), ledger, styles, locale);
 			String summary = "ledger " + ledger.code() + " " + ledger.month();
 			if (figuresOnly) {
 				summary += " figures only";
 			}
 			else {
 				List<Map<String, Object>> contacts = this.ledgers.contacts(federation, ledger.month());
-				contacts(workbook.createSheet(CONTACTS), ledger, contacts, styles);
+				contacts(workbook.createSheet(label("ledger.xlsx.sheet.contacts", locale)), ledger, contacts, styles,
+						locale);
 				List<Map<String, Object>> needs = this.ledgers.openNeeds(federation);
-				needs(workbook.createSheet(NEEDS), ledger, needs, styles);
+				needs(workbook.createSheet(label("ledger.xlsx.sheet.needs", locale)), ledger, needs, styles, locale);
 				summary += " contacts=" + contacts.size() + " needs=" + needs.size();
 			}
 			workbook.write(out);
@@ -90,29 +85,32 @@ public class LedgerWorkbook {
 		}
 	}
 
-	/** The title of the workbook and the printed page. */
-	public static String title(Ledger ledger) {
-		return ledger.name() + ledger.month().getYear() + "年" + ledger.month().getMonthValue() + "月爱心妈妈结对关爱工作台账";
+	/** The title of the workbook and the printed page, in the user's language. */
+	public String title(Ledger ledger, Locale locale) {
+		return this.messages.getMessage("ledger.xlsx.title", new Object[] { ledger.name(),
+				String.valueOf(ledger.month().getYear()), String.valueOf(ledger.month().getMonthValue()) }, locale);
 	}
 
-	private void summary(Sheet sheet, Ledger ledger, Styles styles) {
+	private void summary(Sheet sheet, Ledger ledger, Styles styles, Locale locale) {
 		LedgerFigure[] figures = LedgerFigure.values();
 		int columns = figures.length + 2;
-		title(sheet, title(ledger), "制表时间：" + ledger.madeAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-				+ "。在岗妈妈、在册儿童和未办结诉求为制表时人数，其余为本月数。", columns, styles);
+		title(sheet, title(ledger, locale),
+				message("ledger.xlsx.summaryNote",
+						ledger.madeAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), locale),
+				columns, styles);
 		Row header = sheet.createRow(2);
-		text(header, 0, "单位", styles.header);
-		text(header, 1, "区划代码", styles.header);
+		text(header, 0, label("ledger.unit", locale), styles.header);
+		text(header, 1, label("ledger.xlsx.code", locale), styles.header);
 		for (int i = 0; i < figures.length; i++) {
-			text(header, i + 2, label("ledger.figure." + figures[i].name()), styles.header);
+			text(header, i + 2, label("ledger.figure." + figures[i].name(), locale), styles.header);
 		}
 		int r = 3;
 		for (LedgerRow row : ledger.rowsAndTotal()) {
 			boolean total = row.kind() == LedgerRow.Kind.TOTAL;
 			Row line = sheet.createRow(r++);
 			String name = switch (row.kind()) {
-				case TOTAL -> "合计";
-				case OWN -> row.name() + "（本级）";
+				case TOTAL -> label("ledger.total", locale);
+				case OWN -> message("ledger.own", row.name(), locale);
 				default -> row.name();
 			};
 			text(line, 0, name, total ? styles.totalText : styles.text);
@@ -133,10 +131,11 @@ public class LedgerWorkbook {
 		header.setHeightInPoints(48);
 	}
 
-	private void contacts(Sheet sheet, Ledger ledger, List<Map<String, Object>> contacts, Styles styles) {
-		title(sheet, title(ledger) + "：关爱记录", "共 " + contacts.size() + " 次。证件号和电话已隐去部分数字。", CONTACT_HEADERS.size(),
-				styles);
-		headers(sheet, CONTACT_HEADERS, styles);
+	private void contacts(Sheet sheet, Ledger ledger, List<Map<String, Object>> contacts, Styles styles,
+			Locale locale) {
+		title(sheet, message("ledger.xlsx.contactsTitle", title(ledger, locale), locale),
+				message("ledger.xlsx.contactsNote", contacts.size(), locale), CONTACT_HEADERS.size(), styles);
+		headers(sheet, CONTACT_HEADERS.stream().map(h -> label("ledger.xlsx.contact." + h, locale)).toList(), styles);
 		int r = 3;
 		long minutes = 0;
 		BigDecimal gifts = BigDecimal.ZERO;
@@ -148,28 +147,30 @@ public class LedgerWorkbook {
 			text(line, 3, (String) contact.get("id_number_masked"), styles.text);
 			text(line, 4, (String) contact.get("mother"), styles.text);
 			text(line, 5, Masking.phone((String) contact.get("phone")), styles.text);
-			text(line, 6, label("visit.mode." + contact.get("mode")), styles.text);
+			text(line, 6, label("visit.mode." + contact.get("mode"), locale), styles.text);
 			int duration = ((Number) contact.get("duration_minutes")).intValue();
 			number(line, 7, duration, styles.number);
 			String care = (String) contact.get("care_types");
 			text(line, 8,
 					care == null ? ""
 							: Arrays.stream(care.split(","))
-								.map(c -> label("visit.care." + c))
-								.collect(Collectors.joining("、")),
+								.map(c -> label("visit.care." + c, locale))
+								.collect(Collectors.joining(label("ledger.xlsx.separator", locale))),
 					styles.text);
 			BigDecimal gift = (BigDecimal) contact.get("gift_value");
 			Cell giftCell = line.createCell(9);
 			giftCell.setCellValue(gift.doubleValue());
 			giftCell.setCellStyle(styles.money);
-			text(line, 10, label("visit.mood." + contact.get("child_mood")), styles.text);
-			text(line, 11, Boolean.TRUE.equals(contact.get("reviewed")) ? "是" : "否", styles.text);
+			text(line, 10, label("visit.mood." + contact.get("child_mood"), locale), styles.text);
+			text(line, 11,
+					label(Boolean.TRUE.equals(contact.get("reviewed")) ? "ledger.xlsx.yes" : "ledger.xlsx.no", locale),
+					styles.text);
 			minutes += duration;
 			gifts = gifts.add(gift);
 		}
 		Row total = sheet.createRow(r);
-		text(total, 0, "合计", styles.totalText);
-		text(total, 1, contacts.size() + " 次", styles.totalText);
+		text(total, 0, label("ledger.total", locale), styles.totalText);
+		text(total, 1, message("ledger.xlsx.contactsCount", contacts.size(), locale), styles.totalText);
 		number(total, 7, minutes, styles.totalNumber);
 		Cell giftTotal = total.createCell(9);
 		giftTotal.setCellValue(gifts.doubleValue());
@@ -181,9 +182,10 @@ public class LedgerWorkbook {
 		}
 	}
 
-	private void needs(Sheet sheet, Ledger ledger, List<Map<String, Object>> needs, Styles styles) {
-		title(sheet, ledger.name() + "未办结的急难愁盼", "截至制表时共 " + needs.size() + " 件。", NEED_HEADERS.size(), styles);
-		headers(sheet, NEED_HEADERS, styles);
+	private void needs(Sheet sheet, Ledger ledger, List<Map<String, Object>> needs, Styles styles, Locale locale) {
+		title(sheet, message("ledger.xlsx.needsTitle", ledger.name(), locale),
+				message("ledger.xlsx.needsNote", needs.size(), locale), NEED_HEADERS.size(), styles);
+		headers(sheet, NEED_HEADERS.stream().map(h -> label("ledger.xlsx.need." + h, locale)).toList(), styles);
 		LocalDate today = this.ledgers.today();
 		int r = 3;
 		for (Map<String, Object> need : needs) {
@@ -192,16 +194,18 @@ public class LedgerWorkbook {
 			text(line, 0, raised.toString(), styles.text);
 			text(line, 1, (String) need.get("federation"), styles.text);
 			text(line, 2, (String) need.get("child"), styles.text);
-			text(line, 3, label("need.category." + need.get("category")), styles.text);
-			text(line, 4, label("need.urgency." + need.get("urgency")), styles.text);
-			text(line, 5, label("need.status." + need.get("status")), styles.text);
+			text(line, 3, label("need.category." + need.get("category"), locale), styles.text);
+			text(line, 4, label("need.urgency." + need.get("urgency"), locale), styles.text);
+			text(line, 5, label("need.status." + need.get("status"), locale), styles.text);
 			number(line, 6, java.time.temporal.ChronoUnit.DAYS.between(raised, today), styles.number);
 			text(line, 7, (String) need.get("description"), styles.wrapped);
-			text(line, 8, Boolean.TRUE.equals(need.get("safety_open")) ? "是" : "否", styles.text);
+			text(line, 8,
+					label(Boolean.TRUE.equals(need.get("safety_open")) ? "ledger.xlsx.yes" : "ledger.xlsx.no", locale),
+					styles.text);
 		}
 		Row total = sheet.createRow(r);
-		text(total, 0, "合计", styles.totalText);
-		text(total, 1, needs.size() + " 件", styles.totalText);
+		text(total, 0, label("ledger.total", locale), styles.totalText);
+		text(total, 1, message("ledger.xlsx.needsCount", needs.size(), locale), styles.totalText);
 		sheet.createFreezePane(0, 3);
 		int[] widths = { 12, 16, 10, 10, 10, 10, 10, 48, 14 };
 		for (int i = 0; i < widths.length; i++) {
@@ -236,8 +240,12 @@ public class LedgerWorkbook {
 		cell.setCellStyle(style);
 	}
 
-	private String label(String key) {
-		return this.messages.getMessage(key, null, key, ZH);
+	private String label(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	private String message(String key, Object argument, Locale locale) {
+		return this.messages.getMessage(key, new Object[] { argument }, key, locale);
 	}
 
 	private static final class Styles {

@@ -6,11 +6,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
@@ -93,6 +97,32 @@ public class MonthReportService {
 	/** Whether the user may close this month of the federation's ledger now. */
 	public boolean mayClose(Federation federation, YearMonth month, CurrentUser user) {
 		return problem(federation, month, user) == null;
+	}
+
+	/**
+	 * Why the user cannot close this month now, as a message key taking the month as its
+	 * argument; empty when she can.
+	 */
+	public Optional<String> whyNotClose(Federation federation, YearMonth month, CurrentUser user) {
+		return Optional.ofNullable(problem(federation, month, user));
+	}
+
+	/**
+	 * Which of the given months each federation has reported (for a city or province
+	 * looking at the federations directly below it).
+	 */
+	public Map<Long, Set<YearMonth>> reportedMonths(Collection<Long> federationIds, YearMonth first, YearMonth last) {
+		Map<Long, Set<YearMonth>> reported = new HashMap<>();
+		if (federationIds.isEmpty()) {
+			return reported;
+		}
+		this.jdbc.query(
+				"select federation_id, month from month_report where federation_id = any(?) and month between ? and ?",
+				rs -> {
+					reported.computeIfAbsent(rs.getLong(1), id -> new HashSet<>())
+						.add(YearMonth.from(rs.getDate(2).toLocalDate()));
+				}, federationIds.toArray(Long[]::new), Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)));
+		return reported;
 	}
 
 	/** Why the month cannot be closed, as a message key; null when it can. */

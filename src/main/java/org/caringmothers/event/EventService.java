@@ -2,6 +2,8 @@ package org.caringmothers.event;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +48,10 @@ public class EventService {
 
 	static final String RECORD = "EVENT";
 
-	static final int CANDIDATES = 10;
+	static final int CANDIDATES = 50;
+
+	/** The most volunteers listed in one go. */
+	static final int MAX_AT_ONCE = 100;
 
 	private final EventRepository events;
 
@@ -171,6 +176,22 @@ public class EventService {
 		}
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "attendee volunteer #" + volunteerId);
 		return volunteer;
+	}
+
+	/**
+	 * Lists several volunteers at once, all or none: a volunteer who may not be listed
+	 * refuses the whole batch with her name, and nothing is saved.
+	 * @return how many were listed
+	 */
+	@Transactional
+	public int addAttendees(long id, Collection<Long> volunteerIds, CurrentUser user) {
+		RuleViolationException.refuseIf(volunteerIds.isEmpty(), "volunteerIds", "event.attendees.noneChosen");
+		RuleViolationException.refuseIf(volunteerIds.size() > MAX_AT_ONCE, "volunteerIds", "event.attendees.tooMany",
+				String.valueOf(MAX_AT_ONCE));
+		for (long volunteerId : new LinkedHashSet<>(volunteerIds)) {
+			addAttendee(id, volunteerId, user);
+		}
+		return new LinkedHashSet<>(volunteerIds).size();
 	}
 
 	/** Takes a volunteer off the attendance, and back the hours a training credited. */

@@ -11,6 +11,7 @@ import org.caringmothers.child.Child;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -179,8 +180,8 @@ public class NeedService {
 	private static String checkedText(String text, String field) {
 		String trimmed = text == null || text.isBlank() ? null : text.trim();
 		RuleViolationException.refuseIf(
-				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
-				field, "need.text.invalid");
+				trimmed != null && (trimmed.length() > 500 || !PlainTextValidator.isPlain(trimmed)), field,
+				"need.text.invalid");
 		return trimmed;
 	}
 

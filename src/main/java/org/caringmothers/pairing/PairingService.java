@@ -19,6 +19,7 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
 import org.caringmothers.federation.FederationService;
@@ -298,8 +299,8 @@ public class PairingService {
 				|| endDate.isAfter(LocalDate.now(this.clock)), "endDate", "pairing.endDate.invalid");
 		String trimmed = note == null || note.isBlank() ? null : note.trim();
 		RuleViolationException.refuseIf(
-				trimmed != null && (trimmed.length() > 200 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
-				"note", "pairing.note.invalid");
+				trimmed != null && (trimmed.length() > 200 || !PlainTextValidator.isPlain(trimmed)), "note",
+				"pairing.note.invalid");
 		pairing.end(endDate, reason, trimmed, user.id());
 		this.pairings.saveAndFlush(pairing);
 		this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);

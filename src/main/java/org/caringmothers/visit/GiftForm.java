@@ -18,8 +18,8 @@ public class GiftForm {
 	@PlainText
 	private String item;
 
-	@DecimalMin("0")
-	@DecimalMax("100000")
+	@DecimalMin(value = "0", message = "{visit.gift.value.range}")
+	@DecimalMax(value = "100000", message = "{visit.gift.value.range}")
 	private BigDecimal value;
 
 	boolean isFilled() {

@@ -20,6 +20,7 @@ import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
+import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
@@ -422,8 +423,8 @@ public class VisitService {
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
 		RuleViolationException.refuseIf(flag && trimmed == null, "comment", "visit.review.commentRequired");
 		RuleViolationException.refuseIf(
-				trimmed != null && (trimmed.length() > 500 || trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0),
-				"comment", "visit.review.commentInvalid");
+				trimmed != null && (trimmed.length() > 500 || !PlainTextValidator.isPlain(trimmed)), "comment",
+				"visit.review.commentInvalid");
 		visit.review(user.id(), flag, trimmed, this.clock.instant());
 		this.audit.record(AuditAction.STATUS, RECORD, visit.getId(), flag ? "flagged" : "reviewed");
 		return visit;

@@ -248,6 +248,42 @@ public class VolunteerService {
 	}
 
 	/**
+	 * Checks the rules of a form that is shown again anyway (it has other errors), so
+	 * that every problem, the scope and the ID number's check digit included, is reported
+	 * at once; saves nothing. Rules whose fields are missing are left to their own
+	 * errors.
+	 * @param id the volunteer edited, or null for a new one
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(VolunteerForm form, Long id, CurrentUser user) {
+		user.requireManager();
+		Volunteer existing = id == null ? null : get(id, user);
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		boolean typed = idNumber != null && !idNumber.isEmpty();
+		RuleViolationException.refuseAll(() -> {
+			if (form.getFederationCode() != null && !form.getFederationCode().isBlank()) {
+				checkedStation(checkedFederation(form.getFederationCode(), user), form.getStationId());
+			}
+		}, () -> {
+			if (typed && form.getBirthDate() != null && form.getGender() != null) {
+				checkIdNumber(idNumber, form, existing, user);
+			}
+			else if (typed) {
+				String problem = IdNumbers.problem(idNumber);
+				RuleViolationException.refuseIf(problem != null, "idNumber", problem);
+			}
+		}, () -> {
+			if (form.getPhone() != null && !form.getPhone().isBlank()) {
+				checkedPhone(form.getPhone());
+			}
+		}, () -> {
+			if (form.getBirthDate() != null) {
+				checkPerson(form);
+			}
+		});
+	}
+
+	/**
 	 * Registers imported rows inside the caller's transaction (the import's), checking
 	 * every rule again; the caller writes the audit entries for all rows at once. The
 	 * persistence context is flushed and cleared in batches so that thousands of rows
@@ -271,16 +307,21 @@ public class VolunteerService {
 	 * code when cached.
 	 */
 	private Volunteer newVolunteer(VolunteerForm form, CurrentUser user, Map<String, Federation> federationsByCode) {
-		Federation federation = federationsByCode == null ? checkedFederation(form.getFederationCode(), user)
-				: federationsByCode.computeIfAbsent(form.getFederationCode(), code -> checkedFederation(code, user));
-		Station station = checkedStation(federation, form.getStationId());
+		Federation[] federation = new Federation[1];
+		Station[] station = new Station[1];
+		String[] phone = new String[1];
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		checkIdNumber(idNumber, form, null, user);
-		String phone = checkedPhone(form.getPhone());
-		checkPerson(form);
+		// every rule at once, so that the form shows all its problems in one round
+		RuleViolationException.refuseAll(() -> {
+			federation[0] = federationsByCode == null ? checkedFederation(form.getFederationCode(), user)
+					: federationsByCode.computeIfAbsent(form.getFederationCode(),
+							code -> checkedFederation(code, user));
+			station[0] = checkedStation(federation[0], form.getStationId());
+		}, () -> checkIdNumber(idNumber, form, null, user), () -> phone[0] = checkedPhone(form.getPhone()),
+				() -> checkPerson(form));
 		Volunteer volunteer = new Volunteer(user.id());
-		volunteer.update(federation, station, form.toParameters());
-		volunteer.setPhone(phone);
+		volunteer.update(federation[0], station[0], form.toParameters());
+		volunteer.setPhone(phone[0]);
 		applyIdNumber(volunteer, idNumber);
 		return volunteer;
 	}
@@ -290,23 +331,29 @@ public class VolunteerService {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
 		Versions.check(form.getVersion(), volunteer.getVersion(), Volunteer.class, id);
-		Federation federation = checkedFederation(form.getFederationCode(), user);
-		Station station = checkedStation(federation, form.getStationId());
+		Volunteer stored = volunteer;
+		Federation[] federation = new Federation[1];
+		Station[] station = new Station[1];
+		String[] phone = new String[1];
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		boolean newIdNumber = idNumber != null && !idNumber.isEmpty();
-		checkIdNumber(
+		// every rule at once, so that the form shows all its problems in one round
+		RuleViolationException.refuseAll(() -> {
+			federation[0] = checkedFederation(form.getFederationCode(), user);
+			station[0] = checkedStation(federation[0], form.getStationId());
+		}, () -> checkIdNumber(
 				newIdNumber ? idNumber
-						: this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, volunteer.getIdNumberCipher()),
-				form, newIdNumber ? volunteer : null, user);
-		String phone = (form.getPhone() == null || form.getPhone().isBlank()) ? volunteer.getPhone()
-				: checkedPhone(form.getPhone());
-		checkPerson(form);
-		if (form.getRole() != volunteer.getRole() && (!this.volunteers.findReservesOf(id).isEmpty()
-				|| !this.volunteers.findMothersBackedBy(id).isEmpty())) {
-			throw new RuleViolationException("role", "volunteer.role.linked");
-		}
-		volunteer.update(federation, station, form.toParameters());
-		volunteer.setPhone(phone);
+						: this.cipher.decrypt(ProtectedColumn.VOLUNTEER_ID_NUMBER, stored.getIdNumberCipher()),
+				form, newIdNumber ? stored : null, user),
+				() -> phone[0] = (form.getPhone() == null || form.getPhone().isBlank()) ? stored.getPhone()
+						: checkedPhone(form.getPhone()),
+				() -> checkPerson(form),
+				() -> RuleViolationException.refuseIf(
+						form.getRole() != stored.getRole() && (!this.volunteers.findReservesOf(id).isEmpty()
+								|| !this.volunteers.findMothersBackedBy(id).isEmpty()),
+						"role", "volunteer.role.linked"));
+		volunteer.update(federation[0], station[0], form.toParameters());
+		volunteer.setPhone(phone[0]);
 		if (newIdNumber) {
 			applyIdNumber(volunteer, idNumber);
 		}
@@ -317,7 +364,7 @@ public class VolunteerService {
 			throw new RuleViolationException("idNumber", "volunteer.idNumber.taken");
 		}
 		if (volunteer.getAccountId() != null) {
-			this.accounts.followVolunteer(volunteer.getAccountId(), volunteer.getName(), federation);
+			this.accounts.followVolunteer(volunteer.getAccountId(), volunteer.getName(), federation[0]);
 		}
 		this.audit.record(AuditAction.UPDATE, RECORD, volunteer.getId(), volunteer.getName());
 		return volunteer;

@@ -190,6 +190,7 @@ class AuthorizationMatrixTests {
 		row("POST /events/{id}/attendees", Kind.EVENT, STAFF);
 		row("POST /events/{id}/attendees/{volunteerId}/remove", Kind.EVENT, STAFF);
 		row("POST /events/{id}/recruits", Kind.EVENT, STAFF);
+		row("POST /events/{id}/attendees/many", Kind.EVENT, STAFF);
 		// children: never an official
 		row("GET /children", Kind.NONE, STAFF);
 		row("GET /children/export", Kind.NONE, STAFF);

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +31,14 @@ class DashboardJourneyIT extends BrowserTestSupport {
 
 		WebElement contactsHeader = columnHeader("期间关爱次数");
 		contactsHeader.findElement(By.tagName("button")).click();
-		assertThat(contactsHeader.getDomAttribute("aria-sort")).as(onPage()).isEqualTo("ascending");
-		assertThat(names().get(names().size() - 1)).as("the county with contacts sorts last " + describePage())
-			.isEqualTo(SHENCHI);
+		assertThat(contactsHeader.getDomAttribute("aria-sort"))
+			.as("figures sort from the largest first " + describePage())
+			.isEqualTo("descending");
+		assertThat(names().get(0)).as("the county with contacts comes first " + describePage()).isEqualTo(SHENCHI);
 		contactsHeader.findElement(By.tagName("button")).click();
-		assertThat(contactsHeader.getDomAttribute("aria-sort")).as(onPage()).isEqualTo("descending");
-		assertThat(names().get(0)).as("and first when sorted the other way " + describePage()).isEqualTo(SHENCHI);
+		assertThat(contactsHeader.getDomAttribute("aria-sort")).as(onPage()).isEqualTo("ascending");
+		assertThat(names().get(names().size() - 1)).as("and last when sorted the other way " + describePage())
+			.isEqualTo(SHENCHI);
 		assertThat(names()).as("sorting keeps every county").containsExactlyInAnyOrderElementsOf(original);
 
 		WebElement nameHeader = columnHeader("名称");
@@ -61,6 +65,49 @@ class DashboardJourneyIT extends BrowserTestSupport {
 			.as("the breadcrumb goes no higher than her own city " + describePage())
 			.isFalse();
 		assertChartsDrawn();
+		assertThat(browserErrors()).as("console errors " + describePage()).isEmpty();
+	}
+
+	@Test
+	void at1366PixelsTheComparisonFitsThePeriodFieldsFollowAndTheEnglishMenuIsOneLine() {
+		resizeWindow(new Dimension(1366, 768));
+		signIn(DemoUser.XINZHOU_OFFICIAL);
+		open("/dashboard?period=YEAR");
+		WebElement compare = driver().findElement(By.id("compare"));
+		Object widths = script("var box = arguments[0].parentElement; return box.scrollWidth + '/' + box.clientWidth"
+				+ " + ' columns ' + Array.prototype.map.call(arguments[0].tHead.rows[0].cells,"
+				+ " function (c) { return Math.round(c.getBoundingClientRect().width); }).join(',');", compare);
+		String[] measured = widths.toString().split(" ")[0].split("/");
+		assertThat(Integer.parseInt(measured[0]))
+			.as("the comparison table needs no sideways scroll at 1366 px: " + widths + " " + describePage())
+			.isLessThanOrEqualTo(Integer.parseInt(measured[1]) + 1);
+		long right = ((Number) script("return Math.max.apply(null, Array.prototype.map.call("
+				+ "arguments[0].tHead.rows[0].cells, function (c) { return c.getBoundingClientRect().right; }));",
+				compare))
+			.longValue();
+		assertThat(right).as("its last column (reasons behind) is in the window " + describePage())
+			.isLessThanOrEqualTo(viewportWidth());
+
+		Select period = new Select(driver().findElement(By.id("period")));
+		period.selectByValue("THIS_MONTH");
+		period.selectByValue("YEAR");
+		int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+		assertThat(driver().findElement(By.id("from")).getDomProperty("value")).as("本年 fills in its days")
+			.isEqualTo(year + "-01-01");
+		assertThat(driver().findElement(By.id("to")).getDomProperty("value")).isEqualTo(year + "-12-31");
+
+		signOut();
+		signIn(DemoUser.ADMIN);
+		open("/dashboard?lang=en");
+		List<WebElement> links = driver().findElements(By.cssSelector("#main-nav .nav-link"));
+		assertThat(links).as(onPage()).hasSizeGreaterThan(8);
+		Object rows = script("var links = document.querySelectorAll('#main-nav .nav-link');"
+				+ " var first = links[0].getBoundingClientRect(); var wrapped = [];"
+				+ " links.forEach(function (l) { var r = l.getBoundingClientRect(); var middle = (r.top + r.bottom) / 2;"
+				+ " if (middle < first.top || middle > first.bottom) { wrapped.push(l.textContent.trim()); } });"
+				+ " return wrapped.join(', ');");
+		assertThat(rows.toString()).as("links below the first line of the English menu at 1366 px " + describePage())
+			.isEmpty();
 		assertThat(browserErrors()).as("console errors " + describePage()).isEmpty();
 	}
 

@@ -2,6 +2,7 @@ package org.caringmothers.browser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,6 +56,16 @@ class EventJourneyIT extends BrowserTestSupport {
 		assertThat(text(By.id("flash-success"))).as(onPage()).contains(name);
 		assertThat(text(By.id("attendees"))).contains(name);
 		assertThat(browserErrors()).isEmpty();
+
+		// several at once: search, tick two, add them together
+		type(By.id("q"), name.substring(0, 1));
+		clickAndWaitForNextPage(By.id("attendee-search"));
+		List<WebElement> ticks = driver().findElements(By.cssSelector("#candidates input[name='volunteerIds']"));
+		assertThat(ticks).as(onPage()).hasSizeGreaterThanOrEqualTo(2);
+		ticks.get(0).click();
+		ticks.get(1).click();
+		clickAndWaitForNextPage(By.id("add-ticked"));
+		assertThat(text(By.id("flash-success"))).as(onPage()).contains("已登记 2 位志愿者");
 
 		WebElement profile = visible(By.cssSelector("#attendees a[href$='/volunteers/" + mother + "']"));
 		assertThat(profile.getText()).isEqualTo(name);

@@ -26,8 +26,15 @@ class LedgerJourneyIT extends BrowserTestSupport {
 		open(currentPath() + "?month=" + earlier);
 		assertThat(text(By.id("ledger-title"))).as(onPage()).contains(earlier.getMonthValue() + "月");
 		clickAndWaitForNextPage(By.id("close-month"));
+		assertThat(text(By.id("confirm-close"))).as("closing asks first " + describePage())
+			.contains("确认上报")
+			.contains("不能撤回");
+		assertThat(isPresent(By.id("month-report"))).as("nothing closed before the answer " + describePage()).isFalse();
+		clickAndWaitForNextPage(By.id("confirm-close-month"));
 
 		assertThat(text(By.id("month-report"))).as(onPage()).contains("胡春燕").contains("上报");
+		assertThat(text(By.id("report-status"))).as("the frozen report is shown " + describePage()).contains("冻结");
+		assertThat(text(By.id("ledger-made"))).as(onPage()).startsWith("上报时间");
 		assertThat(isPresent(By.id("close-month"))).as("a month is reported once " + describePage()).isFalse();
 		assertThat(text(By.id("closed-months"))).as(onPage()).contains(earlier.toString());
 		assertThat(browserErrors()).as("console errors " + describePage()).isEmpty();

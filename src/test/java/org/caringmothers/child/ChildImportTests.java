@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -75,7 +76,7 @@ class ChildImportTests {
 			Row header = workbook.getSheetAt(0).getRow(0);
 			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("姓名");
 			assertThat(header.getCell(3).getStringCellValue()).isEqualTo("身份证号");
-			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("张小雨");
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("【示例】张小雨");
 			assertThat(workbook.getSheetAt(0).getColumnStyle(3).getDataFormatString())
 				.as("the ID number column keeps what is typed as text")
 				.isEqualTo("@");
@@ -108,6 +109,48 @@ class ChildImportTests {
 						+ " and record_id in (select id from child where name in ('导入甲', '导入丁'))",
 				Long.class))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void theTemplatesExampleRowIsSkippedAndSaidSo() throws Exception {
+		byte[] template = this.mvc.perform(get("/children/import/template").with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		byte[] filled;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Row row = workbook.getSheetAt(0).createRow(2);
+			List<String> values = row("示例后甲", "女", "2014-06-07", id("140123", LocalDate.of(2014, 6, 7), 61, false),
+					"140123101");
+			for (int c = 0; c < values.size(); c++) {
+				row.createCell(c).setCellValue(values.get(c));
+			}
+			workbook.write(out);
+			filled = out.toByteArray();
+		}
+		long before = children();
+		String job = upload(filled, LOUFAN_STAFF);
+		assertThat(awaitState(job, "CHECKED", LOUFAN_STAFF)).contains("共 2 行：1 行可以导入，1 行有问题。").contains("这是模板中的示例行");
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(awaitState(job, "IMPORTED", LOUFAN_STAFF)).contains("已导入 1 条记录");
+		assertThat(children()).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForObject("select count(*) from child where name like '%张小雨'", Long.class))
+			.as("the example child is never imported")
+			.isZero();
+	}
+
+	@Test
+	void importingNothingSaysWhatHappened() throws Exception {
+		String job = upload(workbook(List.of(row("放弃甲", "女", "2014-05-06", "", "140123101"))), LOUFAN_STAFF);
+		awaitState(job, "CHECKED", LOUFAN_STAFF);
+		long before = children();
+		this.mvc.perform(post("/children/import/" + job + "/cancel").with(csrf()).with(this.users.as(LOUFAN_STAFF)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess", "import.cancelled"));
+		assertThat(children()).isEqualTo(before);
 	}
 
 	@Test

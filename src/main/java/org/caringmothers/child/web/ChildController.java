@@ -84,6 +84,7 @@ class ChildController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		form.padGuardians();
 		model.addAttribute("child", null);
+		Forms.alsoCheck(result, () -> this.children.checkForm(form, null, user));
 		return Forms.submit(result, () -> {
 			Child child = this.children.register(form, user);
 			FlashMessages.success(redirect, "child.registered", child.getName());
@@ -122,6 +123,7 @@ class ChildController {
 		Child child = this.children.get(id, user);
 		form.padGuardians();
 		model.addAttribute("child", child);
+		Forms.alsoCheck(result, () -> this.children.checkForm(form, id, user));
 		return Forms.submit(result, () -> {
 			this.children.update(id, form, user);
 			FlashMessages.success(redirect, "child.updated", form.getName().trim());

@@ -85,9 +85,17 @@ public abstract class SpreadsheetImport<F> {
 		return this.headers;
 	}
 
-	/** The template: the headers and one example row. */
+	/**
+	 * What the template's example row starts with: a row whose first cell starts so is
+	 * never imported, and the check says so.
+	 */
+	public static final String EXAMPLE_MARK = "【示例】";
+
+	/** The template: the headers and one example row, marked. */
 	public byte[] template() {
-		return Spreadsheets.write(sheetName(), this.headers, List.of(exampleRow()));
+		List<Object> example = new ArrayList<>(exampleRow());
+		example.set(0, EXAMPLE_MARK + example.get(0));
+		return Spreadsheets.write(sheetName(), this.headers, List.of(example));
 	}
 
 	/**
@@ -164,6 +172,11 @@ public abstract class SpreadsheetImport<F> {
 		try {
 			Set<String> identities = new HashSet<>();
 			for (SheetRow row : rows) {
+				if (row.get(this.headers.get(0)).startsWith(EXAMPLE_MARK)) {
+					job.addBad(row.number(), List.of(message("import.row.example", null, job.locale())));
+					job.step();
+					continue;
+				}
 				List<String> problems = new ArrayList<>();
 				F form = toForm(row, job.locale(), problems);
 				if (problems.isEmpty()) {
@@ -201,7 +214,9 @@ public abstract class SpreadsheetImport<F> {
 				checkRules(form, job.user());
 			}
 			catch (RuleViolationException ex) {
-				problems.add(describe(ex, job.locale()));
+				for (RuleViolationException broken : ex.violations()) {
+					problems.add(describe(broken, job.locale()));
+				}
 			}
 		}
 	}

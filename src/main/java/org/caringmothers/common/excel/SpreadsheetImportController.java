@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.web.FlashMessages;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of a register's spreadsheet import, the same for every register: the upload
@@ -106,8 +108,10 @@ public abstract class SpreadsheetImportController<F> {
 	}
 
 	@PostMapping("/{token}/cancel")
-	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String token) {
+	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String token, RedirectAttributes redirect) {
+		int rows = this.imports.job(token, user).getTotal();
 		this.imports.cancel(token, user);
+		FlashMessages.success(redirect, "import.cancelled", rows);
 		return "redirect:" + this.base;
 	}
 

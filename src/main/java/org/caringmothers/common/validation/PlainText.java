@@ -10,8 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * Free text without markup: angle brackets are refused so that no field can carry HTML
- * (everything is also escaped on output).
+ * Free text: any printable character is accepted (everything is escaped on output),
+ * control characters other than line breaks and tabs are refused.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)

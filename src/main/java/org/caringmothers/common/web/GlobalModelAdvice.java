@@ -1,11 +1,15 @@
 package org.caringmothers.common.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.security.CurrentUser;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -26,6 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice
 @RequiredArgsConstructor
 class GlobalModelAdvice {
+
+	private static final Pattern LIST_INDEX = Pattern.compile("\\[(\\d{1,9})\\]");
 
 	private final ApplicationEventPublisher events;
 
@@ -83,6 +89,28 @@ class GlobalModelAdvice {
 		this.events.publishEvent(new RequestRefused(request.getMethod(), request.getRequestURI(), ex.getMessage()));
 		ModelAndView view = new ModelAndView("error/404");
 		view.addObject("currentUser", currentUser());
+		return view;
+	}
+
+	/**
+	 * A form field the binder cannot reach, such as a list index beyond its limit of 256
+	 * ({@code guardians[256].name}): the application's own 400 page saying so, nothing
+	 * saved.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ModelAndView invalidProperty(InvalidPropertyException ex) {
+		ModelAndView view = new ModelAndView("error/4xx");
+		view.addObject("currentUser", currentUser());
+		Matcher index = LIST_INDEX.matcher(String.valueOf(ex.getPropertyName()));
+		String entry = null;
+		while (index.find()) {
+			entry = index.group(1);
+		}
+		if (entry != null) {
+			view.addObject("detailKey", "form.listIndex");
+			view.addObject("detailArgument", entry);
+		}
 		return view;
 	}
 

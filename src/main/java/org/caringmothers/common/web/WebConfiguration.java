@@ -31,6 +31,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+	private final RequiredFields requiredFields;
+
+	WebConfiguration(RequiredFields requiredFields) {
+		this.requiredFields = requiredFields;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("cm-lang");
@@ -65,6 +71,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(this.requiredFields);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.caringmothers.dashboard.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,20 @@ class DashboardController {
 		Federation federation = this.federations.get(federationId, scope);
 		LocalDate today = LocalDate.now(this.clock);
 		Period chosen = Period.of(period, today, from, to);
+		if (period == Period.Kind.CUSTOM && chosen.kind() != Period.Kind.CUSTOM) {
+			// said, not silently replaced: the dates asked for stay in the fields
+			model.addAttribute("periodProblem",
+					(from == null || to == null) ? "dashboard.period.missing" : "dashboard.period.reversed");
+			model.addAttribute("askedFrom", from);
+			model.addAttribute("askedTo", to);
+		}
+		Map<Period.Kind, Period> kindPeriods = new EnumMap<>(Period.Kind.class);
+		for (Period.Kind kind : Period.Kind.values()) {
+			if (kind != Period.Kind.CUSTOM) {
+				kindPeriods.put(kind, Period.of(kind, today, null, null));
+			}
+		}
+		model.addAttribute("kindPeriods", kindPeriods);
 		Progress progress = this.dashboards.progress(federation, chosen);
 		int year = Math.max(TargetService.FIRST_YEAR, Math.min(TargetService.LAST_YEAR, chosen.to().getYear()));
 		Map<Long, List<String>> behind = new HashMap<>();

@@ -4,16 +4,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.excel.Spreadsheets;
 import org.caringmothers.common.security.CurrentUser;
+import org.caringmothers.common.security.Role;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.dashboard.Ledger;
 import org.caringmothers.dashboard.LedgerFigure;
+import org.caringmothers.dashboard.LedgerRow;
 import org.caringmothers.dashboard.LedgerService;
 import org.caringmothers.dashboard.LedgerWorkbook;
 import org.caringmothers.dashboard.MonthReport;
@@ -52,7 +56,8 @@ class LedgerController {
 
 	@GetMapping("/dashboard/{federationId}/ledger")
 	String page(@AuthenticationPrincipal CurrentUser user, @PathVariable long federationId,
-			@RequestParam(required = false) String month, Model model) {
+			@RequestParam(required = false) String month, @RequestParam(defaultValue = "false") boolean closing,
+			@RequestParam(defaultValue = "false") boolean now, Locale locale, Model model) {
 		Federation federation = this.federations.get(federationId, Scope.of(user));
 		Optional<YearMonth> asked = parse(month);
 		YearMonth chosen = asked.orElse(lastMonth());
@@ -63,19 +68,48 @@ class LedgerController {
 		Optional<MonthReport> report = this.reports.find(federation, chosen);
 		model.addAttribute("federation", federation);
 		model.addAttribute("ledger", ledger);
-		model.addAttribute("ledgerTitle", LedgerWorkbook.title(ledger));
+		model.addAttribute("ledgerTitle", this.workbooks.title(ledger, locale));
 		model.addAttribute("figures", LedgerFigure.values());
 		model.addAttribute("groups", LedgerFigure.Group.values());
 		model.addAttribute("report", report.orElse(null));
 		model.addAttribute("laterEdits", report.map(r -> this.reports.laterEdits(federation, r)).orElse(List.of()));
 		model.addAttribute("closed", this.reports.reports(federation));
-		model.addAttribute("canClose", this.reports.mayClose(federation, chosen, user));
+		boolean canClose = this.reports.mayClose(federation, chosen, user);
+		model.addAttribute("canClose", canClose);
+		model.addAttribute("confirmClose", canClose && closing);
+		if (user.is(Role.STAFF, Role.ADMIN)) {
+			model.addAttribute("closeProblem", this.reports.whyNotClose(federation, chosen, user).orElse(null));
+		}
+		// a reported month shows the figures as reported (printed so too), unless the
+		// current ones are asked for
+		boolean frozen = report.isPresent() && !now;
+		model.addAttribute("frozen", frozen);
+		model.addAttribute("shown", frozen ? asReported(ledger, report.get()) : ledger);
+		List<YearMonth> months = new ArrayList<>();
+		for (int i = 5; i >= 0; i--) {
+			months.add(chosen.minusMonths(i));
+		}
+		List<Long> below = ledger.rows()
+			.stream()
+			.filter(row -> row.kind() == LedgerRow.Kind.BRANCH)
+			.map(LedgerRow::federationId)
+			.toList();
+		model.addAttribute("hasBranches", !below.isEmpty());
+		model.addAttribute("reportMonths", months);
+		model.addAttribute("reportedBelow", this.reports.reportedMonths(below, months.get(0), chosen));
 		return "dashboard/ledger";
+	}
+
+	/** The ledger of the month as it was reported. */
+	private static Ledger asReported(Ledger current, MonthReport report) {
+		List<LedgerRow> rows = report.rows();
+		return new Ledger(current.federationId(), current.code(), current.name(), current.month(),
+				rows.subList(0, rows.size() - 1), report.total(), report.closedAtLocal());
 	}
 
 	@GetMapping("/dashboard/{federationId}/ledger.xlsx")
 	Object download(@AuthenticationPrincipal CurrentUser user, @PathVariable long federationId,
-			@RequestParam(required = false) String month, RedirectAttributes redirect) {
+			@RequestParam(required = false) String month, Locale locale, RedirectAttributes redirect) {
 		Federation federation = this.federations.get(federationId, Scope.of(user));
 		Optional<YearMonth> chosen = parse(month);
 		if (chosen.isEmpty()) {
@@ -83,8 +117,8 @@ class LedgerController {
 			return "redirect:/dashboard/" + federationId + "/ledger";
 		}
 		Ledger ledger = this.ledgers.ledger(federation, chosen.get());
-		byte[] workbook = this.workbooks.write(federation, ledger, !user.isManager());
-		String name = URLEncoder.encode(LedgerWorkbook.title(ledger) + ".xlsx", StandardCharsets.UTF_8)
+		byte[] workbook = this.workbooks.write(federation, ledger, !user.isManager(), locale);
+		String name = URLEncoder.encode(this.workbooks.title(ledger, locale) + ".xlsx", StandardCharsets.UTF_8)
 			.replace("+", "%20");
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -96,12 +130,17 @@ class LedgerController {
 
 	@PostMapping("/dashboard/{federationId}/ledger/close")
 	String close(@AuthenticationPrincipal CurrentUser user, @PathVariable long federationId,
-			@RequestParam(required = false) String month, RedirectAttributes redirect) {
+			@RequestParam(required = false) String month, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
 		Federation federation = this.federations.get(federationId, Scope.of(user));
 		Optional<YearMonth> chosen = parse(month);
 		if (chosen.isEmpty()) {
 			FlashMessages.error(redirect, "ledger.month.invalid");
 			return "redirect:/dashboard/" + federationId + "/ledger";
+		}
+		if (!confirmed) {
+			// closing cannot be undone: first the question
+			return "redirect:/dashboard/" + federationId + "/ledger?month=" + chosen.get() + "&closing=true";
 		}
 		try {
 			this.reports.close(federation, chosen.get(), user);

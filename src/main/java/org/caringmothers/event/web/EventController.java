@@ -1,5 +1,7 @@
 package org.caringmothers.event.web;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
@@ -132,6 +134,25 @@ class EventController {
 			}
 		}
 		return showDetail(user, id, null, model);
+	}
+
+	/** Lists the volunteers ticked in the search results, all or none. */
+	@PostMapping("/{id}/attendees/many")
+	String addAttendees(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(name = "volunteerIds", required = false) List<Long> volunteerIds,
+			@RequestParam(required = false) String q, RedirectAttributes redirect) {
+		this.events.get(id, user);
+		try {
+			int listed = this.events.addAttendees(id, volunteerIds == null ? List.of() : volunteerIds, user);
+			FlashMessages.success(redirect, "event.attendees.added", listed);
+		}
+		catch (RuleViolationException ex) {
+			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			if (q != null && !q.isBlank()) {
+				redirect.addAttribute("q", q);
+			}
+		}
+		return "redirect:/events/" + id;
 	}
 
 	@PostMapping("/{id}/attendees/{volunteerId}/remove")

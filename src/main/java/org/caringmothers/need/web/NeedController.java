@@ -1,11 +1,14 @@
 package org.caringmothers.need.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.web.PageSizes;
+import org.caringmothers.child.ChildFilter;
 import org.caringmothers.child.ChildService;
+import org.caringmothers.child.ChildStatus;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.FlashMessages;
@@ -19,6 +22,7 @@ import org.caringmothers.need.NeedStatus;
 import org.caringmothers.need.Urgency;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +74,27 @@ class NeedController {
 		return "need/detail";
 	}
 
-	@GetMapping("/new")
+	/**
+	 * Starting a need from the needs list: first find the child (by name, in the user's
+	 * scope), then the form for that child.
+	 */
+	@GetMapping(path = "/new", params = "!child")
+	String chooseChild(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		String name = (q != null) ? q.strip() : "";
+		if (!name.isEmpty()) {
+			ChildFilter filter = new ChildFilter();
+			filter.setQ(name);
+			filter.setStatus(ChildStatus.ACTIVE);
+			model.addAttribute("page",
+					this.children.list(filter, user, PageRequest.of(Math.max(page, 0), 25, Sort.by("name", "id"))));
+		}
+		model.addAttribute("q", name);
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "need/choose-child";
+	}
+
+	@GetMapping(path = "/new", params = "child")
 	String newNeed(@AuthenticationPrincipal CurrentUser user, @RequestParam long child, Model model) {
 		model.addAttribute("child", this.children.get(child, user));
 		model.addAttribute("form", new NeedForm());

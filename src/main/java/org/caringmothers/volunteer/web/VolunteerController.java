@@ -117,6 +117,7 @@ class VolunteerController {
 	String register(@AuthenticationPrincipal CurrentUser user,
 			@Validated({ Default.class, VolunteerForm.Create.class }) @ModelAttribute("form") VolunteerForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		Forms.alsoCheck(result, () -> this.volunteers.checkForm(form, null, user));
 		return Forms.submit(result, () -> {
 			Volunteer volunteer = this.volunteers.register(form, user);
 			FlashMessages.success(redirect, "volunteer.registered", volunteer.getName());
@@ -150,6 +151,7 @@ class VolunteerController {
 			@Valid @ModelAttribute("form") VolunteerForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Volunteer volunteer = this.volunteers.get(id, user);
+		Forms.alsoCheck(result, () -> this.volunteers.checkForm(form, id, user));
 		return Forms.submit(result, () -> {
 			this.volunteers.update(id, form, user);
 			FlashMessages.success(redirect, "volunteer.updated", form.getName().trim());

@@ -103,8 +103,8 @@ class AccountControllerTests {
 				"用户名只能包含小写字母");
 		expectFieldError(newAccount(LOUFAN_MOTHER, "李梅", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF, "username",
 				"该用户名已被使用");
-		expectFieldError(newAccount("mother.test1", "<i>李梅</i>", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF,
-				"displayName", "不能包含尖括号");
+		expectFieldError(newAccount("mother.test1", "李梅\u0007", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF,
+				"displayName", "不能包含控制字符");
 		expectFieldError(newAccount("mother.test1", "", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF,
 				"displayName", "必填");
 		expectFieldError(newAccount("mother.test1", "李梅", "OFFICIAL", "140123101", "Start-2026x"), LOUFAN_STAFF, "role",

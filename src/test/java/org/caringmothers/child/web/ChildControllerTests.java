@@ -60,6 +60,43 @@ class ChildControllerTests {
 	}
 
 	@Test
+	void everyProblemOfAFormIsShownInOneRoundWithASummaryAtTheTop() throws Exception {
+		String badCheckDigit = idNumber("14012320150315", 2, false);
+		badCheckDigit = badCheckDigit.substring(0, 17) + (badCheckDigit.charAt(17) == '1' ? '2' : '1');
+		long before = this.jdbc.queryForObject("select count(*) from child", Long.class);
+		page(validChild("", "idNumber", badCheckDigit, "federationCode", "140927100", "guardians[0].phone", "123"),
+				LOUFAN_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(
+					model().attributeHasFieldErrors("form", "name", "idNumber", "federationCode", "guardians[0].phone"))
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("校验位不正确")))
+			.andExpect(content().string(containsString("您管辖范围内没有此区划代码的妇联")))
+			.andExpect(content().string(containsString("href=\"#idNumber\"")));
+		assertThat(this.jdbc.queryForObject("select count(*) from child", Long.class)).isEqualTo(before);
+	}
+
+	@Test
+	void freeTextMayHoldAngleBracketsWhichAreEscapedButNotControlCharacters() throws Exception {
+		long id = register(LOUFAN_STAFF, "小明", idNumber("14012320150315", 12, false), "140123101");
+		String version = String
+			.valueOf(this.jdbc.queryForObject("select version from child where id = ?", Long.class, id));
+		page(childForm("/children/" + id + "/edit", "小明", "healthNotes", "成绩<60，<b>需辅导</b>", "version", version),
+				LOUFAN_STAFF)
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForObject("select health_notes from child where id = ?", String.class, id))
+			.isEqualTo("成绩<60，<b>需辅导</b>");
+		page(get("/children/" + id), LOUFAN_STAFF).andExpect(status().isOk())
+			.andExpect(content().string(containsString("成绩&lt;60，&lt;b&gt;需辅导&lt;/b&gt;")))
+			.andExpect(content().string(not(containsString("<b>需辅导</b>"))));
+		expectError(
+				childForm("/children/" + id + "/edit", "小明", "healthNotes", "响铃\u0007", "version",
+						String.valueOf(
+								this.jdbc.queryForObject("select version from child where id = ?", Long.class, id))),
+				"healthNotes", "不能包含控制字符");
+	}
+
+	@Test
 	void staffRegisterAChildWithTwoCategoriesAndAGuardian() throws Exception {
 		String idNumber = idNumber("14012320150315", 2, false);
 		long id = register(LOUFAN_STAFF, "小红", idNumber, "140123101");
@@ -188,7 +225,7 @@ class ChildControllerTests {
 		expectError(validChild("小华", "birthDate", LocalDate.now().plusDays(3).toString()), "birthDate", "日期必须早于今天");
 		expectError(validChild("小华", "birthDate", LocalDate.now().minusYears(18).toString()), "birthDate",
 				"登记时儿童须未满 18 周岁");
-		expectError(validChild("<b>小华</b>"), "name", "不能包含尖括号");
+		expectError(validChild("小华\u0007"), "name", "不能包含控制字符");
 		expectError(validChild("华".repeat(41)), "name", "长度不能超过 40 个字符");
 		expectError(validChild("小华", "guardians[0].phone", "1391234567"), "guardians[0].phone", "请输入 11 位手机号码");
 		expectError(validChild("小华", "guardians[0].name", "", "guardians[0].relation", "", "guardians[0].phone", ""),
@@ -196,7 +233,7 @@ class ChildControllerTests {
 		expectError(validChild("小华", "federationCode", "140927100"), "federationCode", "您管辖范围内没有");
 		expectError(validChild("小华", "federationCode", "140123"), "federationCode", "乡镇（街道）或村（社区）");
 		expectError(validChild("小华", "consentDate", ""), "consentDate", "必填");
-		expectError(validChild("小华", "address", "<script>alert(1)</script>"), "address", "不能包含尖括号");
+		expectError(validChild("小华", "address", "村\u0007组"), "address", "不能包含控制字符");
 		MvcResult noCategory = this.mvc
 			.perform(post("/children/new").with(csrf())
 				.param("name", "小华")

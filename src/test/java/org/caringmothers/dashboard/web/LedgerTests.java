@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,6 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -106,6 +108,37 @@ class LedgerTests {
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
 			assertThat(workbook.getSheetName(0)).isEqualTo("汇总");
+		}
+	}
+
+	@Test
+	void inEnglishTheLedgerAndItsWorkbookAreEnglish() throws Exception {
+		String ledgerUrl = "/dashboard/" + this.loufan.getId() + "/ledger";
+		this.mvc
+			.perform(get(ledgerUrl).param("month", this.month.toString())
+				.param("lang", "en")
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"Caring Mothers pairing ledger, " + this.month.getYear() + "-" + this.month.getMonthValue())));
+		MockHttpServletResponse response = this.mvc
+			.perform(get(ledgerUrl + ".xlsx").param("month", this.month.toString())
+				.param("lang", "en")
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getHeader("Content-Disposition")).contains("Caring%20Mothers%20pairing%20ledger");
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+			assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)))
+				.containsExactly("Summary", "Contacts", "Open needs");
+			Sheet summary = workbook.getSheet("Summary");
+			assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Federation");
+			assertThat(summary.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Division code");
+			assertThat(workbook.getSheet("Contacts").getRow(2).getCell(4).getStringCellValue())
+				.isEqualTo("Caring mother");
+			assertThat(workbook.getSheet("Open needs").getRow(2).getCell(6).getStringCellValue())
+				.isEqualTo("Days open");
 		}
 	}
 
@@ -205,7 +238,8 @@ class LedgerTests {
 				.with(this.users.as(DemoUsers.SHENCHI_STAFF)))
 			.andExpect(status().isNotFound());
 		this.mvc
-			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("month", "2026-01")
+			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("confirmed", "true")
+				.param("month", "2026-01")
 				.with(csrf())
 				.with(this.users.as(DemoUsers.SHENCHI_STAFF)))
 			.andExpect(status().isNotFound());
@@ -230,24 +264,86 @@ class LedgerTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flashError", "ledger.month.invalid"));
 		this.mvc
-			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close")
+			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("confirmed", "true")
 				.param("month", YearMonth.now().toString())
 				.with(csrf())
 				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
 			.andExpect(flash().attribute("flashError", "ledger.close.notEnded"));
 		this.mvc
-			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("month", "2026-13")
+			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("confirmed", "true")
+				.param("month", "2026-13")
 				.with(csrf())
 				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
 			.andExpect(flash().attribute("flashError", "ledger.month.invalid"));
 		this.mvc
-			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("month", "2026-01")
+			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("confirmed", "true")
+				.param("month", "2026-01")
 				.with(csrf())
 				.with(this.users.as(DemoUsers.XINZHOU_OFFICIAL)))
 			.andExpect(status().isNotFound());
-		assertThat(this.jdbc.queryForObject("select count(*) from month_report where federation_id = ?", Long.class,
-				this.loufan.getId()))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from month_report where federation_id = ?"
+						+ " and (month >= ? or month = date '2026-01-01')",
+				Long.class, this.loufan.getId(), java.sql.Date.valueOf(YearMonth.now().atDay(1))))
 			.isZero();
+	}
+
+	@Test
+	void closingAsksFirstAndSaysWhyTheCurrentMonthCannotBeClosed() throws Exception {
+		YearMonth earlier = this.month.minusMonths(3);
+		String ledgerUrl = "/dashboard/" + this.loufan.getId() + "/ledger";
+		this.mvc
+			.perform(post(ledgerUrl + "/close").param("month", earlier.toString())
+				.with(csrf())
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(ledgerUrl + "?month=" + earlier + "&closing=true"));
+		assertThat(this.jdbc.queryForObject("select count(*) from month_report where federation_id = ? and month = ?",
+				Long.class, this.loufan.getId(), java.sql.Date.valueOf(earlier.atDay(1))))
+			.as("nothing closed without the answer")
+			.isZero();
+		this.mvc
+			.perform(get(ledgerUrl).param("month", earlier.toString())
+				.param("closing", "true")
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"confirm-close\"")))
+			.andExpect(content().string(containsString("不能撤回")))
+			.andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+		this.mvc
+			.perform(get(ledgerUrl).param("month", YearMonth.now().toString())
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"close-problem\"")))
+			.andExpect(content().string(containsString("月尚未结束，月末后才能上报")))
+			.andExpect(content().string(not(containsString("id=\"close-month\""))));
+	}
+
+	@Test
+	void aCityOfficialSeesWhichCountiesReportedWhichMonth() throws Exception {
+		YearMonth reported = this.month.minusMonths(2);
+		this.mvc
+			.perform(post("/dashboard/" + this.loufan.getId() + "/ledger/close").param("confirmed", "true")
+				.param("month", reported.toString())
+				.with(csrf())
+				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
+			.andExpect(flash().attribute("flashSuccess", "ledger.close.done"));
+		long taiyuan = this.jdbc.queryForObject("select parent_id from federation where id = ?", Long.class,
+				this.loufan.getId());
+		String page = this.mvc
+			.perform(get("/dashboard/" + taiyuan + "/ledger").param("month", reported.toString())
+				.with(this.users.as(DemoUsers.ADMIN)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String below = page.substring(page.indexOf("id=\"reports-below\""));
+		String loufanRow = below.substring(below.indexOf(">娄烦县<"));
+		loufanRow = loufanRow.substring(0, loufanRow.indexOf("</tr>"));
+		assertThat(loufanRow.substring(loufanRow.lastIndexOf("<td")))
+			.as("Loufan reported " + reported + " (the last column)")
+			.contains(">已上报<");
+		assertThat(below).contains("未上报");
 	}
 
 	@Test
@@ -255,12 +351,14 @@ class LedgerTests {
 		YearMonth closed = this.month.minusMonths(1);
 		String ledgerUrl = "/dashboard/" + this.loufan.getId() + "/ledger";
 		this.mvc
-			.perform(post(ledgerUrl + "/close").param("month", closed.toString())
+			.perform(post(ledgerUrl + "/close").param("confirmed", "true")
+				.param("month", closed.toString())
 				.with(csrf())
 				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
 			.andExpect(flash().attribute("flashSuccess", "ledger.close.done"));
 		this.mvc
-			.perform(post(ledgerUrl + "/close").param("month", closed.toString())
+			.perform(post(ledgerUrl + "/close").param("confirmed", "true")
+				.param("month", closed.toString())
 				.with(csrf())
 				.with(this.users.as(DemoUsers.LOUFAN_STAFF)))
 			.andExpect(flash().attribute("flashError", "ledger.close.already"));

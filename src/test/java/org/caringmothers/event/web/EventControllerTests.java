@@ -32,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,8 +68,8 @@ class EventControllerTests {
 		String future = LocalDate.now().plusDays(10).toString();
 		expectError(form("/events/new", "title", ""), "title", "此项为必填项");
 		expectError(form("/events/new", "title", "培".repeat(101)), "title", "长度不能超过 100 个字符");
-		expectError(form("/events/new", "title", "<b>培训</b>"), "title", "不能包含尖括号");
-		expectError(form("/events/new", "place", "<i>县妇联</i>"), "place", "不能包含尖括号");
+		expectError(form("/events/new", "title", "培训\u001b"), "title", "不能包含控制字符");
+		expectError(form("/events/new", "place", "县妇联\u0008"), "place", "不能包含控制字符");
 		expectError(form("/events/new", "type", ""), "type", "此项为必填项");
 		expectError(form("/events/new", "eventDate", ""), "eventDate", "此项为必填项");
 		expectError(form("/events/new", "eventDate", "2025-13-45"), "eventDate", "请填写正确的日期");
@@ -78,7 +79,7 @@ class EventControllerTests {
 		expectError(form("/events/new", "hours", "30"), "hours", "学时须在 0.5 到 24 小时之间");
 		expectError(form("/events/new", "hours", "0.2"), "hours", "学时须在 0.5 到 24 小时之间");
 		expectError(form("/events/new", "trainer", " "), "trainer", "培训须填写授课人");
-		expectError(form("/events/new", "trainer", "<script>x</script>"), "trainer", "不能包含尖括号");
+		expectError(form("/events/new", "trainer", "x\u0000y"), "trainer", "不能包含控制字符");
 		expectError(form("/events/new", "attendanceCount", "-1"), "attendanceCount", "不能小于 0");
 		expectError(form("/events/new", "eventDate", future, "attendanceCount", "5"), "attendanceCount", "活动还没有举行");
 		assertThat(count("event")).isEqualTo(before);
@@ -114,7 +115,7 @@ class EventControllerTests {
 		String idNumber = TestIdNumbers.woman("140123");
 		String wrongCheck = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
 		expectRecruitError(recruitment, "name", "", idNumber, "此项为必填项");
-		expectRecruitError(recruitment, "name", "<b>王</b>", idNumber, "不能包含尖括号");
+		expectRecruitError(recruitment, "name", "王\u0007", idNumber, "不能包含控制字符");
 		expectRecruitError(recruitment, "idNumber", wrongCheck, wrongCheck, "校验位不正确");
 		expectRecruitError(recruitment, "phone", "1391234", idNumber, "请输入 11 位手机号码");
 		expectRecruitError(recruitment, "federationCode", "140927100", idNumber, "您管辖范围内没有");
@@ -181,6 +182,48 @@ class EventControllerTests {
 		page(get("/events"), DemoUsers.LOUFAN_MOTHER).andExpect(status().isForbidden());
 		assertThat(count("event where title = '官员新建'")).isZero();
 		assertThat(count("event_attendee where event_id = " + id)).isZero();
+	}
+
+	@Test
+	void severalVolunteersTickedInTheSearchAreListedAtOnceAllOrNone() throws Exception {
+		long id = createTraining("批量登记培训" + SEQUENCE.incrementAndGet(), LocalDate.now().minusDays(1), "2");
+		List<Long> mothers = this.jdbc.queryForList("""
+				select v.id from volunteer v join federation f on f.id = v.federation_id
+				where v.role = 'MOTHER' and v.status = 'ACTIVE' and v.account_id is null
+				  and f.path like (select path || '%' from federation where code = '140123')
+				  and not exists (select 1 from event_attendee a where a.volunteer_id = v.id)
+				order by v.id desc limit 3""", Long.class);
+		String name = this.jdbc.queryForObject("select name from volunteer where id = ?", String.class, mothers.get(0));
+		page(get("/events/" + id).param("q", name), LOUFAN_STAFF).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"volunteerIds\" value=\"" + mothers.get(0) + "\"")))
+			.andExpect(content().string(containsString("id=\"add-ticked\"")));
+
+		long withdrawn = this.jdbc.queryForObject(
+				"""
+						select min(v.id) from volunteer v join federation f on f.id = v.federation_id where v.status = 'WITHDRAWN'
+						  and f.path like (select path || '%' from federation where code = '140123')""",
+				Long.class);
+		page(post("/events/" + id + "/attendees/many").with(csrf())
+			.param("volunteerIds", String.valueOf(mothers.get(0)), String.valueOf(withdrawn)), LOUFAN_STAFF)
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashError", "event.attendee.withdrawn"));
+		assertThat(count("event_attendee where event_id = " + id)).as("all or none").isZero();
+
+		page(post("/events/" + id + "/attendees/many").with(csrf()), LOUFAN_STAFF)
+			.andExpect(flash().attribute("flashError", "event.attendees.noneChosen"));
+
+		page(post("/events/" + id + "/attendees/many").with(csrf())
+			.param("volunteerIds", mothers.stream().map(String::valueOf).toArray(String[]::new)), LOUFAN_STAFF)
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashSuccess", "event.attendees.added"));
+		assertThat(count("event_attendee where event_id = " + id)).isEqualTo(3);
+		assertThat(count("volunteer_training where event_id = " + id)).isEqualTo(3);
+
+		long outside = activeMother("140927");
+		page(post("/events/" + id + "/attendees/many").with(csrf()).param("volunteerIds", String.valueOf(outside)),
+				LOUFAN_STAFF)
+			.andExpect(status().isNotFound());
+		assertThat(count("event_attendee where event_id = " + id)).isEqualTo(3);
 	}
 
 	@Test

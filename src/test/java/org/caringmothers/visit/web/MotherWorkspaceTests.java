@@ -27,6 +27,7 @@ import static org.caringmothers.common.DemoUsers.LOUFAN_MOTHER;
 import static org.caringmothers.common.DemoUsers.LOUFAN_STAFF;
 import static org.caringmothers.common.DemoUsers.SHENCHI_STAFF;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -74,6 +75,9 @@ class MotherWorkspaceTests {
 		page(contact(pairing, token), LOUFAN_MOTHER).andExpect(status().is3xxRedirection());
 		page(contact(pairing, token), LOUFAN_MOTHER).andExpect(status().is3xxRedirection());
 		assertThat(visits(pairing)).isEqualTo(before + 1);
+		page(get("/"), LOUFAN_MOTHER).andExpect(status().isOk())
+			.andExpect(content().string(containsString("（今天）")))
+			.andExpect(content().string(not(containsString("0 天前"))));
 		assertThat(this.jdbc.queryForList(
 				"select care_type from visit_care where visit_id = (select max(id) from visit where pairing_id = ?)",
 				String.class, pairing))
@@ -116,7 +120,7 @@ class MotherWorkspaceTests {
 			.param("durationMinutes", "20")
 			.param("childMood", "GOOD")
 			.param("clientToken", UUID.randomUUID().toString()), "careTypes", "请至少选择一项");
-		expectError(contact(pairing, UUID.randomUUID().toString(), "notes", "<b>x</b>"), "notes", "不能包含尖括号");
+		expectError(contact(pairing, UUID.randomUUID().toString(), "notes", "x\u0007"), "notes", "不能包含控制字符");
 		expectError(contact(pairing, UUID.randomUUID().toString(), "durationMinutes", "0"), "durationMinutes",
 				"不能小于 1");
 		assertThat(visits(pairing)).isEqualTo(before);
@@ -137,7 +141,9 @@ class MotherWorkspaceTests {
 		assertThat(summary).contains("href=\"#durationMinutes\"")
 			.contains("href=\"#gifts0.value\"")
 			.contains("data-field=\"gifts[0].value\"")
-			.contains("不能小于 1");
+			.contains("不能小于 1")
+			.contains("不能小于 0")
+			.doesNotContain("必须大于或等于");
 		assertThat(page.indexOf("id=\"error-summary\"")).isLessThan(page.indexOf("id=\"durationMinutes\""));
 	}
 
