@@ -86,8 +86,16 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 		Long id = null;
 		Object value = (variables instanceof Map<?, ?> map) ? map.get(seen.idVariable()) : null;
 		if (value == null) {
-			// a record named by a request parameter (/needs/new?child=…)
+			// a record named by a request parameter (/needs/new?child=…); without it the
+			// page lists the records to choose from
 			value = request.getParameter(seen.idVariable());
+			if (value == null) {
+				String query = request.getQueryString();
+				Long count = count(modelAndView);
+				this.audit.record(AuditAction.VIEW, seen.recordType(), null, "list " + pattern
+						+ ((query == null) ? "" : "?" + query) + ((count == null) ? "" : " count=" + count));
+				return;
+			}
 		}
 		if (value instanceof String text && text.matches("\\d{1,18}")) {
 			id = Long.parseLong(text);
