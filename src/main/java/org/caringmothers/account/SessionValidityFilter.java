@@ -22,12 +22,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link #ABSOLUTE_LIFETIME} (by its creation time), of an account that is disabled or
  * gone, or signed in before the account's sessions were revoked (an older session
  * generation) is ended there and then; the request goes on as anonymous, so it meets the
- * sign-in page (or 401 for the phone's JSON endpoints). Idle sessions end after
+ * sign-in page (or 401 for the phone's JSON endpoints; a disabled mother's phone is told
+ * to remove what it keeps, as {@code /my/sync} itself would). Idle sessions end after
  * {@code server.servlet.session.timeout} (30 minutes) by the session store itself.
  */
 class SessionValidityFilter extends OncePerRequestFilter {
 
 	static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
+
+	/**
+	 * The header of the offline pages that tells the phone to remove everything it keeps.
+	 */
+	static final String WIPE_HEADER = "X-Offline-Wipe";
 
 	private final JdbcTemplate jdbc;
 
@@ -45,6 +51,17 @@ class SessionValidityFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
 				&& !valid(user, request.getSession(false))) {
 			SecurityContextHolder.clearContext();
+			boolean phone = request.getRequestURI().startsWith(request.getContextPath() + "/my/sync")
+					|| request.getRequestURI().startsWith(request.getContextPath() + "/my/uploads");
+			if (phone && disabled(user)) {
+				invalidate(request);
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				response.setHeader(WIPE_HEADER, "1");
+				response.setHeader("Cache-Control", "no-store");
+				response.setContentType("application/json");
+				response.getWriter().write("{\"wipe\":true}");
+				return;
+			}
 			HttpSession session = request.getSession(false);
 			if (session != null) {
 				try {
@@ -56,6 +73,24 @@ class SessionValidityFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static void invalidate(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			try {
+				session.invalidate();
+			}
+			catch (IllegalStateException ex) {
+				// already invalidated
+			}
+		}
+	}
+
+	private boolean disabled(CurrentUser user) {
+		List<Boolean> enabled = this.jdbc.query("select enabled from app_user where id = ?",
+				(row, i) -> row.getBoolean(1), user.id());
+		return enabled.isEmpty() || !enabled.get(0);
 	}
 
 	private boolean valid(CurrentUser user, HttpSession session) {

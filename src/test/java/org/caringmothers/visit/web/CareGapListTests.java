@@ -214,10 +214,28 @@ class CareGapListTests {
 
 	@Test
 	void withoutAGatewayAReminderIsRecordedAsNotSent() throws Exception {
-		ChildCard gap = homeGaps(LOUFAN_STAFF).stream()
+		List<ChildCard> gaps = homeGaps(LOUFAN_STAFF);
+		ChildCard gap = gaps.stream()
 			.filter(card -> card.pairing().getMother().getAccountId() != null)
 			.findFirst()
-			.orElseThrow();
+			.orElse(null);
+		if (gap == null) {
+			// no mother with a gap has signed in yet (other tests' contacts close gaps):
+			// give
+			// the first one her account from her record, as staff do
+			assertThat(gaps).isNotEmpty();
+			long mother = gaps.get(0).pairing().getMother().getId();
+			this.mvc
+				.perform(post("/volunteers/" + mother + "/account").with(csrf())
+					.param("username", "gapmother" + mother)
+					.with(this.users.as(LOUFAN_STAFF)))
+				.andExpect(status().is3xxRedirection());
+			gap = homeGaps(LOUFAN_STAFF).stream()
+				.filter(card -> card.pairing().getMother().getId() == mother)
+				.findFirst()
+				.orElseThrow();
+			assertThat(gap.pairing().getMother().getAccountId()).isNotNull();
+		}
 		this.mvc
 			.perform(post("/visits/remind/" + gap.pairing().getId()).with(csrf())
 				.param("from", "care-gaps")
