@@ -188,14 +188,11 @@ begin
         from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
         left join (select visit_id, sum(value_yuan) as g from visit_gift group by visit_id) gs on gs.visit_id = x.id
         group by c.federation_id, x.visit_date;
-    select count(*) into differences from (
-        (select federation_id, day, contacts, home_visits, gift_value from visit_day_fresh
-         except select federation_id, day, contacts, home_visits, gift_value from visit_day_summary
-             where contacts <> 0 or home_visits <> 0 or gift_value <> 0)
-        union all
-        (select federation_id, day, contacts, home_visits, gift_value from visit_day_summary
-             where contacts <> 0 or home_visits <> 0 or gift_value <> 0
-         except select federation_id, day, contacts, home_visits, gift_value from visit_day_fresh)) d;
+    -- a row differs when it is missing, extra (and not all zero) or holds other figures
+    select count(*) into differences
+    from visit_day_fresh r
+    full join (select * from visit_day_summary where contacts <> 0 or home_visits <> 0 or gift_value <> 0) s using (federation_id, day)
+    where (r.contacts, r.home_visits, r.gift_value) is distinct from (s.contacts, s.home_visits, s.gift_value);
     delete from visit_day_summary;
     insert into visit_day_summary select * from visit_day_fresh;
     delete from visit_month_summary;

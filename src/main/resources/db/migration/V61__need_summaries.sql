@@ -118,14 +118,11 @@ begin
                      case when n.status = 'REFERRED' then 1 else 0 end
               from need n join child c on c.id = n.child_id where n.status in ('RESOLVED', 'REFERRED')) r
         group by federation_id, day;
-    select count(*) into differences from (
-        (select federation_id, day, opened, resolved, referred from need_day_fresh
-         except select federation_id, day, opened, resolved, referred from need_day_summary
-             where opened <> 0 or resolved <> 0 or referred <> 0)
-        union all
-        (select federation_id, day, opened, resolved, referred from need_day_summary
-             where opened <> 0 or resolved <> 0 or referred <> 0
-         except select federation_id, day, opened, resolved, referred from need_day_fresh)) d;
+    -- a row differs when it is missing, extra (and not all zero) or holds other figures
+    select count(*) into differences
+    from need_day_fresh r
+    full join (select * from need_day_summary where opened <> 0 or resolved <> 0 or referred <> 0) s using (federation_id, day)
+    where (r.opened, r.resolved, r.referred) is distinct from (s.opened, s.resolved, s.referred);
     delete from need_day_summary;
     insert into need_day_summary select * from need_day_fresh;
     delete from need_month_summary;

@@ -133,7 +133,8 @@ class SummaryConsistencyTests {
 
 	@Test
 	void everyFigureEqualsTheRecordsForRandomFederationsAndPeriods() {
-		// the federations above townships, and the townships and villages that hold children
+		// the federations above townships, and the townships and villages that hold
+		// children
 		List<Long> ids = this.jdbc.queryForList("""
 				select id from federation where level in ('PROVINCE', 'CITY', 'COUNTY')
 				union select distinct federation_id from child order by 1""", Long.class);
@@ -149,7 +150,7 @@ class SummaryConsistencyTests {
 			periods.add(new Period(Period.Kind.CUSTOM, from, to));
 		}
 		int checked = 0;
-		for (int i = 0; i < 40; i++) {
+		for (int i = 0; i < 64; i++) {
 			Federation federation = this.federations.findById(ids.get(this.random.nextInt(ids.size()))).orElseThrow();
 			Period period = periods.get(i % periods.size());
 			Figures figures = this.dashboards.figures(federation, period);
