@@ -70,7 +70,7 @@ class StatementCountTests {
 		Map<String, Integer> small = countPages();
 		grow(2, 50);
 		Map<String, Integer> large = countPages();
-		StringBuilder table = new StringBuilder("page,statements_small,statements_large\n");
+		StringBuilder table = new StringBuilder("page,statements_1,statements_50\n");
 		small.forEach((page, count) -> table.append(page)
 			.append(',')
 			.append(count)
@@ -78,6 +78,8 @@ class StatementCountTests {
 			.append(large.get(page))
 			.append('\n'));
 		System.out.println("[statements]\n" + table);
+		Counting.STATEMENTS.forEach((page, statements) -> System.out
+			.println("[statements] " + page + ":\n  " + String.join("\n  ", statements)));
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target/statement-counts.csv"), table);
 		assertThat(large).as("the same count with fifty rows more in every list").isEqualTo(small);
