@@ -63,11 +63,19 @@ sign_in() {
   local user=$1 cookies="$jar/$1"
   local csrf
   csrf=$(curl -fs -c "$cookies" -b "$cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -fs -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "username=$user" \
-    --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "$base/login"
+  local location
+  location=$(curl -fs -o /dev/null -w '%{redirect_url}' -c "$cookies" -b "$cookies" --data-urlencode "username=$user" \
+    --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "$base/login")
+  case "$location" in *error*|"") echo "sign-in of $user failed" >&2; return 1 ;; esac
   awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$cookies" | sed 's/; $//'
 }
 
+# The demo accounts (and generated records) are made after the server starts: wait for them.
+for _ in $(seq 1 3600); do
+  if grep -q "Demo data ready" "$log" && { [ -z "${args[*]:-}" ] || grep -q "Province-scale data added" "$log"; }; then break; fi
+  if ! kill -0 $app 2>/dev/null; then echo "the application stopped; see $log" >&2; exit 1; fi
+  sleep 1
+done
 admin=$(sign_in admin)
 official=$(sign_in xinzhou.official)
 staff=$(sign_in shenchi.staff)

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * schema rules (e.g. triggers disabled during a restore).
  */
 @Component
+@Order(50)
 @RequiredArgsConstructor
 public class SummaryRebuild implements ApplicationRunner {
 

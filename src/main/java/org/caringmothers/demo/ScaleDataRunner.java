@@ -6,14 +6,16 @@ import lombok.RequiredArgsConstructor;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds province-scale records at start-up when the application is started with
- * {@code --scale-data=<children>,<mothers>,<contacts>} (for {@code bench/run.sh}); the
- * application then runs as usual.
+ * {@code --scale-data=<children>,<mothers>,<contacts>} (for {@code bench/run.sh}), after
+ * the federation tree and the demo data; the application then runs as usual.
  */
 @Component
+@Order(40)
 @RequiredArgsConstructor
 class ScaleDataRunner implements ApplicationRunner {
 
