@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.child.ChildCategory;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.federation.FederationService;
@@ -27,12 +28,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboard's read model. Figures are counted live from the records of a federation's
- * subtree (the materialised path prefix), so they equal the detailed lists of the same
- * scope and period. Each kind of figure is one aggregate query that scans the subtree
- * once and groups it by the federation directly below ({@code grouping sets}), giving the
- * total and every comparison row together: about a dozen queries per page, however many
- * federations lie below.
+ * The dashboard's read model. Figures come from the read models each module publishes
+ * (views over the summaries it keeps of its own records, per federation and day or month,
+ * in the same transaction as the records), summed over a federation's subtree (the
+ * materialised path prefix) and grouped by the federation directly below: a handful of
+ * statements per page, whose cost follows the number of federations and days asked for,
+ * not the number of contacts ever recorded.
  */
 @Service
 @RequiredArgsConstructor
@@ -57,9 +58,6 @@ public class DashboardService {
 	}
 
 	public Progress progress(Federation federation, Period period) {
-		// A generic plan guesses that a path prefix matches a handful of federations and
-		// loops over millions of contacts for a province; plan each query for its values.
-		this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
 		List<Federation> children = this.federations.children(federation);
 		Map<String, Tally> tallies = tally(federation, period);
 		Map<Federation, Figures> rows = new LinkedHashMap<>();
@@ -75,6 +73,24 @@ public class DashboardService {
 				years.get(federation.getId()), rowYears);
 	}
 
+	private static final List<String> FIGURES = figureNames();
+
+	private static List<String> figureNames() {
+		List<String> names = new ArrayList<>(List.of("children", "mothers", "reserves", "applicants", "training_hours",
+				"contacts", "home_visits", "gift_value", "pairings", "home_visited_90", "needs_opened",
+				"needs_resolved", "needs_referred", "needs_open", "safety_open", "events", "attendance"));
+		for (ChildCategory category : ChildCategory.values()) {
+			names.add("category_" + category.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		return names;
+	}
+
+	/**
+	 * Every figure of the federation's subtree in one statement over the read models the
+	 * modules publish (their per-federation summaries), grouped by the federation
+	 * directly below; care gaps by the pairing module's one definition, the median days
+	 * to resolve a need from the resolved needs of the period.
+	 */
 	private Map<String, Tally> tally(Federation federation, Period period) {
 		Grouping g = new Grouping(federation);
 		Object p = Scope.of(federation).sqlArgument();
@@ -82,89 +98,70 @@ public class DashboardService {
 		Date from = Date.valueOf(period.from());
 		Date to = Date.valueOf(period.to());
 		LocalDate today = LocalDate.now(this.clock);
-		g.query(this.jdbc,
-				"""
-						select {group}, count(*),
-						  count(*) filter (where exists (select 1 from pairing x where x.child_id = c.id and x.end_date is null))
-						from child c join federation f on f.id = c.federation_id
-						where {scope} and c.status = 'ACTIVE' {by}""",
-				tallies, (t, rs) -> {
-					t.childrenActive = rs.getLong(3);
-					t.childrenPaired = rs.getLong(4);
-				}, p);
-		g.query(this.jdbc, """
-				select {group}, cc.category, count(*)
-				from child c join child_category cc on cc.child_id = c.id join federation f on f.id = c.federation_id
-				where {scope} and c.status = 'ACTIVE'
-				group by {key}, cc.category""", tallies, (t, rs) -> t.byCategory.put(rs.getString(3), rs.getLong(4)),
-				p);
-		g.query(this.jdbc, """
-				select {group}, count(*) filter (where v.role = 'MOTHER' and v.status = 'ACTIVE'),
-				  count(*) filter (where v.role = 'RESERVE' and v.status <> 'WITHDRAWN'),
-				  count(*) filter (where v.status in ('APPLIED', 'SCREENED', 'TRAINED'))
-				from volunteer v join federation f on f.id = v.federation_id
-				where {scope} {by}""", tallies, (t, rs) -> {
-			t.mothersActive = rs.getLong(3);
-			t.reserves = rs.getLong(4);
-			t.applicants = rs.getLong(5);
-		}, p);
-		g.query(this.jdbc,
-				"""
-						select {group}, sum(t.hours)
-						from volunteer_training t join volunteer v on v.id = t.volunteer_id join federation f on f.id = v.federation_id
-						where {scope} and t.training_date between ? and ? {by}""",
-				tallies, (t, rs) -> t.trainingHours = rs.getBigDecimal(3), p, from, to);
-		g.query(this.jdbc, """
-				select {group}, count(*), count(*) filter (where x.mode = 'HOME_VISIT')
-				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-				join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? {by}""", tallies, (t, rs) -> {
-			t.contacts = rs.getLong(3);
-			t.homeVisits = rs.getLong(4);
-		}, p, from, to);
-		g.query(this.jdbc, """
-				select {group}, sum(gi.value_yuan)
-				from visit_gift gi join visit x on x.id = gi.visit_id join pairing y on y.id = x.pairing_id
-				join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? {by}""", tallies,
-				(t, rs) -> t.giftValue = rs.getBigDecimal(3), p, from, to);
-		g.query(this.jdbc, """
-				select {group}, count(*),
-				  count(*) filter (where exists (select 1 from visit x where x.pairing_id = y.id
-				    and x.mode = 'HOME_VISIT' and x.visit_date > ?))
-				from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where y.end_date is null and {scope} {by}""", tallies, (t, rs) -> {
-			t.activePairings = rs.getLong(3);
-			t.homeVisited90 = rs.getLong(4);
-		}, Date.valueOf(today.minusDays(90)), p);
+		SummaryQuery q = new SummaryQuery(FIGURES);
+		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
+		Map<String, String> categories = new LinkedHashMap<>();
+		for (ChildCategory category : ChildCategory.values()) {
+			categories.put("category_" + category.name().toLowerCase(java.util.Locale.ROOT),
+					"case when category = '" + category.name() + "' then active else 0 end");
+		}
+		q.add("child_category_figures", categories);
+		q.add("volunteer_federation_figures",
+				SummaryQuery.values("mothers", "mothers_active", "reserves", "reserves", "applicants", "applicants"));
+		q.add("volunteer_training_daily_figures where day between ? and ?",
+				SummaryQuery.values("training_hours", "hours"), from, to);
+		q.addPeriod("visit_daily_figures", "visit_monthly_figures",
+				SummaryQuery.values("contacts", "contacts", "home_visits", "home_visits", "gift_value", "gift_value"),
+				period.from(), period.to());
+		q.add("""
+				pairing_periods y left join visit_pairing_last_contact l on l.pairing_id = y.pairing_id
+				where y.end_date is null""", SummaryQuery.values("pairings", "1", "home_visited_90",
+				"case when l.last_home_visit > ? then 1 else 0 end"), Date.valueOf(today.minusDays(90)));
+		q.addPeriod("need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
+				"needs_resolved", "resolved", "needs_referred", "referred"), period.from(), period.to());
+		q.add("need_open_figures", SummaryQuery.values("needs_open", "open", "safety_open", "safety_open"));
+		q.add("event_daily_figures where day between ? and ?",
+				SummaryQuery.values("events", "events", "attendance", "attendance"), from, to);
+		List<Object> arguments = new ArrayList<>(q.arguments());
+		arguments.add(p);
+		g.query(this.jdbc, "select {group}, " + q.sums("s") + " from " + q.rows() + " as s(" + q.columns()
+				+ ") join federation f on f.id = s.federation_id where {scope} {by}", tallies, (t, rs) -> {
+					int i = 3;
+					t.childrenActive = rs.getLong(i++);
+					t.mothersActive = rs.getLong(i++);
+					t.reserves = rs.getLong(i++);
+					t.applicants = rs.getLong(i++);
+					t.trainingHours = rs.getBigDecimal(i++);
+					t.contacts = rs.getLong(i++);
+					t.homeVisits = rs.getLong(i++);
+					t.giftValue = rs.getBigDecimal(i++);
+					t.activePairings = rs.getLong(i++);
+					t.childrenPaired = t.activePairings;
+					t.homeVisited90 = rs.getLong(i++);
+					t.needsOpened = rs.getLong(i++);
+					t.needsResolved = rs.getLong(i++);
+					t.needsReferred = rs.getLong(i++);
+					t.needsOpen = rs.getLong(i++);
+					t.safetyFlags = rs.getLong(i++);
+					t.events = rs.getLong(i++);
+					t.attendance = rs.getLong(i++);
+					for (ChildCategory category : ChildCategory.values()) {
+						long count = rs.getLong(i++);
+						if (count != 0) {
+							t.byCategory.put(category.name(), count);
+						}
+					}
+				}, arguments.toArray());
 		// Care gaps by the pairing module's one definition (each federation's cadence).
 		this.careGaps.countByFederationBelow(federation)
 			.forEach((id, gaps) -> tallies.computeIfAbsent(id.equals(federation.getId()) ? "" : String.valueOf(id),
 					k -> new Tally()).careGaps = gaps);
 		g.query(this.jdbc, """
-				select {group}, count(*) filter (where n.raised_at::date between ? and ?),
-				  count(*) filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?),
-				  count(*) filter (where n.status = 'REFERRED' and n.closed_at::date between ? and ?),
-				  count(*) filter (where n.status in ('OPEN', 'IN_PROGRESS')),
-				  count(*) filter (where n.mandatory_report and n.report_action is null),
-				  percentile_cont(0.5) within group (order by extract(epoch from n.closed_at - n.raised_at) / 86400)
-				    filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?)
-				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where {scope} {sets}""", tallies, (t, rs) -> {
-			t.needsOpened = rs.getLong(3);
-			t.needsResolved = rs.getLong(4);
-			t.needsReferred = rs.getLong(5);
-			t.needsOpen = rs.getLong(6);
-			t.safetyFlags = rs.getLong(7);
-			double median = rs.getDouble(8);
+				select {group}, percentile_cont(0.5) within group (order by r.days)
+				from need_resolutions r join federation f on f.id = r.federation_id
+				where {scope} and r.closed_on between ? and ? {sets}""", tallies, (t, rs) -> {
+			double median = rs.getDouble(3);
 			t.medianDays = rs.wasNull() ? null : median;
-		}, from, to, from, to, from, to, from, to, p);
-		g.query(this.jdbc, """
-				select {group}, count(*), sum(e.attendance_count)
-				from event e join federation f on f.id = e.federation_id
-				where {scope} and e.event_date between ? and ? {by}""", tallies, (t, rs) -> {
-			t.events = rs.getLong(3);
-			t.attendance = rs.getLong(4);
 		}, p, from, to);
 		Tally total = tallies.computeIfAbsent(TOTAL, k -> new Tally());
 		tallies.forEach((key, tally) -> {
@@ -184,16 +181,14 @@ public class DashboardService {
 			counts.put(m, new long[2]);
 		}
 		this.jdbc.query("""
-				select extract(year from x.visit_date)::int, extract(month from x.visit_date)::int, count(*),
-				  count(*) filter (where x.mode = 'HOME_VISIT')
-				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-				join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? group by 1, 2""".replace("{scope}", Scope.sql("f")),
-				rs -> {
-					long[] c = counts.get(YearMonth.of(rs.getInt(1), rs.getInt(2)));
-					c[0] = rs.getLong(3);
-					c[1] = rs.getLong(4);
-				}, Scope.of(federation).sqlArgument(), Date.valueOf(first.atDay(1)), Date.valueOf(now.atEndOfMonth()));
+				select extract(year from s.month)::int, extract(month from s.month)::int, sum(s.contacts),
+				  sum(s.home_visits)
+				from visit_monthly_figures s join federation f on f.id = s.federation_id
+				where {scope} and s.month between ? and ? group by 1, 2""".replace("{scope}", Scope.sql("f")), rs -> {
+			long[] c = counts.get(YearMonth.of(rs.getInt(1), rs.getInt(2)));
+			c[0] = rs.getLong(3);
+			c[1] = rs.getLong(4);
+		}, Scope.of(federation).sqlArgument(), Date.valueOf(first.atDay(1)), Date.valueOf(now.atDay(1)));
 		return counts.entrySet()
 			.stream()
 			.map(e -> new MonthCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
@@ -221,7 +216,7 @@ public class DashboardService {
 		arguments.add(Scope.of(federation).sqlArgument());
 		Map<String, long[]> actual = new HashMap<>();
 		g.queryRows(this.jdbc, "select " + columns + """
-				 from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
+				 from pairing_periods y join federation f on f.id = y.federation_id
 				where {scope} {sets}""", (key, rs) -> {
 			long[] values = new long[years.size() * 2];
 			for (int i = 0; i < values.length; i++) {
@@ -343,7 +338,7 @@ public class DashboardService {
 
 		long attendance;
 
-		/** Adds the figures that add up (all but the needs, counted with their total). */
+		/** Adds the figures that add up (all but the median, counted with its total). */
 		void add(Tally other) {
 			this.childrenActive += other.childrenActive;
 			other.byCategory.forEach((category, count) -> this.byCategory.merge(category, count, Long::sum));
@@ -360,6 +355,11 @@ public class DashboardService {
 			this.homeVisited90 += other.homeVisited90;
 			this.events += other.events;
 			this.attendance += other.attendance;
+			this.needsOpened += other.needsOpened;
+			this.needsResolved += other.needsResolved;
+			this.needsReferred += other.needsReferred;
+			this.needsOpen += other.needsOpen;
+			this.safetyFlags += other.safetyFlags;
 		}
 
 		private static BigDecimal sum(BigDecimal a, BigDecimal b) {

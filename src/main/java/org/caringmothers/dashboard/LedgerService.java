@@ -22,10 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monthly ledger (台账) of a federation, counted live from the records of its subtree:
- * one line per federation directly below, one for the records it holds itself, and the
- * total. Like the dashboard, each kind of figure is one query grouped by the federation
- * below.
+ * The monthly ledger (台账) of a federation: one line per federation directly below, one
+ * for the records it holds itself, and the total, all in one statement over the read
+ * models the modules publish (the same summaries as the dashboard's).
  */
 @Service
 @RequiredArgsConstructor
@@ -41,59 +40,49 @@ public class LedgerService {
 	private final Clock clock;
 
 	public Ledger ledger(Federation federation, YearMonth month) {
-		this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
 		String key = "split_part(f.path, '/', " + (federation.getPath().split("/").length + 1) + ")";
-		Object p = Scope.of(federation).sqlArgument();
 		Date from = Date.valueOf(month.atDay(1));
 		Date to = Date.valueOf(month.atEndOfMonth());
+		List<LedgerFigure> figures = List.of(LedgerFigure.values());
+		SummaryQuery q = new SummaryQuery(figures.stream().map(LedgerFigure::column).toList());
+		q.add("volunteer_federation_figures", SummaryQuery.values("mothers", "mothers_active"));
+		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
+		Map<String, String> categories = new LinkedHashMap<>();
+		for (LedgerFigure figure : figures) {
+			if (figure.group() == LedgerFigure.Group.CHILDREN && figure != LedgerFigure.CHILDREN) {
+				categories.put(figure.column(), "case when category = '" + figure.name() + "' then active else 0 end");
+			}
+		}
+		q.add("child_category_figures", categories);
+		q.add("pairing_periods",
+				SummaryQuery.values("pairings_new", "case when start_date between ? and ? then 1 else 0 end",
+						"pairings_ended", "case when end_date between ? and ? then 1 else 0 end", "pairings_active",
+						"case when start_date <= ? and (end_date is null or end_date > ?) then 1 else 0 end"),
+				from, to, from, to, to, to);
+		q.addPeriod("visit_daily_figures", "visit_monthly_figures",
+				SummaryQuery.values("contacts", "contacts", "home_visits", "home_visits", "gift_value", "gift_value"),
+				month.atDay(1), month.atEndOfMonth());
+		q.addPeriod(
+				"need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
+						"needs_resolved", "resolved", "needs_referred", "referred"),
+				month.atDay(1), month.atEndOfMonth());
+		q.add("need_open_figures", SummaryQuery.values("needs_open", "open"));
+		q.add("event_daily_figures where day between ? and ?",
+				SummaryQuery.values("events", "events", "attendance", "attendance"), from, to);
+		List<Object> arguments = new ArrayList<>(q.arguments());
+		arguments.add(Scope.of(federation).sqlArgument());
 		Map<String, Map<LedgerFigure, BigDecimal>> values = new LinkedHashMap<>();
-		query(values, key, """
-				select {key}, count(*) from volunteer v join federation f on f.id = v.federation_id
-				where {scope} and v.role = 'MOTHER' and v.status = 'ACTIVE' group by 1""",
-				List.of(LedgerFigure.MOTHERS), p);
-		query(values, key, """
-				select {key}, count(*) from child c join federation f on f.id = c.federation_id
-				where {scope} and c.status = 'ACTIVE' group by 1""", List.of(LedgerFigure.CHILDREN), p);
-		this.jdbc.query("""
-				select %s, cc.category, count(*) from child c join child_category cc on cc.child_id = c.id
-				join federation f on f.id = c.federation_id where {scope} and c.status = 'ACTIVE' group by 1, 2"""
-			.replace("{scope}", Scope.sql("f"))
-			.formatted(key), rs -> {
-				values.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(LedgerFigure.class))
-					.put(LedgerFigure.valueOf(rs.getString(2)), rs.getBigDecimal(3));
-			}, p);
-		query(values, key, """
-				select {key}, count(*) filter (where y.start_date between ? and ?),
-				  count(*) filter (where y.end_date between ? and ?),
-				  count(*) filter (where y.start_date <= ? and (y.end_date is null or y.end_date > ?))
-				from pairing y join child c on c.id = y.child_id join federation f on f.id = c.federation_id
-				where {scope} group by 1""",
-				List.of(LedgerFigure.PAIRINGS_NEW, LedgerFigure.PAIRINGS_ENDED, LedgerFigure.PAIRINGS_ACTIVE), from, to,
-				from, to, to, to, p);
-		query(values, key, """
-				select {key}, count(*), count(*) filter (where x.mode = 'HOME_VISIT')
-				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-				join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? group by 1""",
-				List.of(LedgerFigure.CONTACTS, LedgerFigure.HOME_VISITS), p, from, to);
-		query(values, key, """
-				select {key}, sum(g.value_yuan) from visit_gift g join visit x on x.id = g.visit_id
-				join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-				join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? group by 1""", List.of(LedgerFigure.GIFT_VALUE), p, from,
-				to);
-		query(values, key, """
-				select {key}, count(*) filter (where n.raised_at::date between ? and ?),
-				  count(*) filter (where n.status = 'RESOLVED' and n.closed_at::date between ? and ?),
-				  count(*) filter (where n.status = 'REFERRED' and n.closed_at::date between ? and ?),
-				  count(*) filter (where n.status in ('OPEN', 'IN_PROGRESS'))
-				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where {scope} group by 1""", List.of(LedgerFigure.NEEDS_OPENED, LedgerFigure.NEEDS_RESOLVED,
-				LedgerFigure.NEEDS_REFERRED, LedgerFigure.NEEDS_OPEN), from, to, from, to, from, to, p);
-		query(values, key, """
-				select {key}, count(*), sum(e.attendance_count) from event e join federation f on f.id = e.federation_id
-				where {scope} and e.event_date between ? and ? group by 1""",
-				List.of(LedgerFigure.EVENTS, LedgerFigure.ATTENDANCE), p, from, to);
+		this.jdbc.query(
+				"select " + key + ", " + q.sums("s") + " from " + q.rows() + " as s(" + q.columns()
+						+ ") join federation f on f.id = s.federation_id where " + Scope.sql("f") + " group by 1",
+				rs -> {
+					Map<LedgerFigure, BigDecimal> row = values.computeIfAbsent(rs.getString(1),
+							k -> new EnumMap<>(LedgerFigure.class));
+					for (int i = 0; i < figures.size(); i++) {
+						BigDecimal value = rs.getBigDecimal(2 + i);
+						row.put(figures.get(i), value == null ? BigDecimal.ZERO : value);
+					}
+				}, arguments.toArray());
 		List<LedgerRow> rows = new ArrayList<>();
 		for (Federation child : this.federations.children(federation)) {
 			rows.add(new LedgerRow(LedgerRow.Kind.BRANCH, child.getId(), child.getCode(), child.getName(),
@@ -144,18 +133,6 @@ public class LedgerService {
 
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
-	}
-
-	private void query(Map<String, Map<LedgerFigure, BigDecimal>> values, String key, String sql,
-			List<LedgerFigure> figures, Object... arguments) {
-		this.jdbc.query(sql.replace("{key}", key).replace("{scope}", Scope.sql("f")), rs -> {
-			Map<LedgerFigure, BigDecimal> row = values.computeIfAbsent(rs.getString(1),
-					k -> new EnumMap<>(LedgerFigure.class));
-			for (int i = 0; i < figures.size(); i++) {
-				BigDecimal value = rs.getBigDecimal(2 + i);
-				row.put(figures.get(i), value == null ? BigDecimal.ZERO : value);
-			}
-		}, arguments);
 	}
 
 }

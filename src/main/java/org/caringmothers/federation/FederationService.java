@@ -167,7 +167,14 @@ public class FederationService {
 		if (federation.getProgrammeName() != null) {
 			return Optional.of(federation.getProgrammeName());
 		}
-		List<Federation> ancestors = ancestors(federation);
+		return programmeName(federation, ancestors(federation));
+	}
+
+	/** The programme's local brand, given the federation's {@link #ancestors}. */
+	public Optional<String> programmeName(Federation federation, List<Federation> ancestors) {
+		if (federation.getProgrammeName() != null) {
+			return Optional.of(federation.getProgrammeName());
+		}
 		for (int i = ancestors.size() - 1; i >= 0; i--) {
 			if (ancestors.get(i).getProgrammeName() != null) {
 				return Optional.of(ancestors.get(i).getProgrammeName());
@@ -205,6 +212,39 @@ public class FederationService {
 		return new ProgrammeSettings(capacity != null ? capacity : defaults.motherCapacity(),
 				contact != null ? contact : defaults.contactDays(),
 				homeVisit != null ? homeVisit : defaults.homeVisitDays());
+	}
+
+	/**
+	 * The rules in force for each of these federations, by id: the same answer as
+	 * {@link #settings(Federation)} for each, with all their ancestors read in one query.
+	 */
+	public Map<Long, ProgrammeSettings> settingsOf(java.util.Collection<Federation> federations) {
+		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		java.util.Set<Long> above = new java.util.HashSet<>();
+		for (Federation federation : federations) {
+			long[] lineage = federation.lineage();
+			for (int i = 0; i < lineage.length - 1; i++) {
+				above.add(lineage[i]);
+			}
+		}
+		Map<Long, Federation> byId = new HashMap<>();
+		if (!above.isEmpty()) {
+			this.federations.findByIdInOrderByPath(List.copyOf(above)).forEach(f -> byId.put(f.getId(), f));
+		}
+		for (Federation federation : federations) {
+			ProgrammeSettings rules = ProgrammeSettings.DEFAULTS;
+			long[] lineage = federation.lineage();
+			for (int i = 0; i < lineage.length - 1; i++) {
+				Federation ancestor = byId.get(lineage[i]);
+				if (ancestor != null) {
+					rules = inherit(rules, ancestor.getMotherCapacity(), ancestor.getContactDays(),
+							ancestor.getHomeVisitDays());
+				}
+			}
+			settings.put(federation.getId(), inherit(rules, federation.getMotherCapacity(), federation.getContactDays(),
+					federation.getHomeVisitDays()));
+		}
+		return settings;
 	}
 
 	/**

@@ -39,12 +39,13 @@ public class CareGapService {
 	/** The cadence of each of these active pairings, by pairing id. */
 	public Map<Long, CareCadence> cadences(Collection<Pairing> active) {
 		Map<Long, ContactDates.Last> last = lastContacts(active.stream().map(Pairing::getId).toList());
-		Map<Long, ProgrammeSettings> settings = new HashMap<>();
+		Map<Long, Federation> held = new HashMap<>();
+		active.forEach(pairing -> held.putIfAbsent(pairing.getChild().getFederation().getId(),
+				pairing.getChild().getFederation()));
+		Map<Long, ProgrammeSettings> settings = this.federations.settingsOf(held.values());
 		Map<Long, CareCadence> cadences = new HashMap<>();
 		for (Pairing pairing : active) {
-			Federation federation = pairing.getChild().getFederation();
-			ProgrammeSettings rules = settings.computeIfAbsent(federation.getId(),
-					id -> this.federations.settings(federation));
+			ProgrammeSettings rules = settings.get(pairing.getChild().getFederation().getId());
 			cadences.put(pairing.getId(), cadence(pairing.getStartDate(), last.get(pairing.getId()), rules));
 		}
 		return cadences;

@@ -1,6 +1,7 @@
 package org.caringmothers.dashboard.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.account.AccountService;
@@ -50,8 +51,9 @@ class HomeController {
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
 		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
 		model.addAttribute("federation", federation);
-		model.addAttribute("ancestors", this.federations.ancestors(federation));
-		model.addAttribute("brand", this.federations.programmeName(federation).orElse(null));
+		List<Federation> ancestors = this.federations.ancestors(federation);
+		model.addAttribute("ancestors", ancestors);
+		model.addAttribute("brand", this.federations.programmeName(federation, ancestors).orElse(null));
 		if (user.is(Role.VOLUNTEER)) {
 			var cards = this.visits.myChildren(user);
 			model.addAttribute("cards", cards);
