@@ -49,6 +49,7 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 			Map.entry("/my/pairings/{pairingId}/visits/new", new Seen("PAIRING", "pairingId")),
 			Map.entry("/my/visits/{id}/edit", new Seen("VISIT", "id")), Map.entry("/my/sync", new Seen("CHILD", null)),
 			Map.entry("/accounts", new Seen("ACCOUNT", null)),
+			Map.entry("/pairings/mother/{id}/handover", new Seen("VOLUNTEER", "id")),
 			Map.entry("/accounts/{id}/edit", new Seen("ACCOUNT", "id")),
 			Map.entry("/dashboard/{federationId}/ledger", new Seen("LEDGER", "federationId")),
 			Map.entry("/audit", new Seen("AUDIT", null)), Map.entry("/care-gaps", new Seen("PAIRING", null)),
