@@ -48,7 +48,7 @@ class MotherContactJourneyIT extends BrowserTestSupport {
 		assertThat(text(By.id("flash-success"))).contains(child);
 		WebElement card = visible(By.cssSelector(".child-card[data-pairing='" + pairing + "']"));
 		assertThat(card.getAttribute("class")).doesNotContain("overdue");
-		assertThat(card.getText()).contains("0 天前");
+		assertThat(card.getText()).contains("（今天）");
 		assertThat(browserErrors()).isEmpty();
 
 		clickAndWaitForNextPage(By.cssSelector(".child-card[data-pairing='" + pairing + "'] .log-visit"));

@@ -131,7 +131,7 @@ class MotherOnboardingJourneyIT extends BrowserTestSupport {
 		type(By.id("notes"), note);
 		clickAndWaitForNextPage(By.id("visit-submit"));
 		assertThat(text(By.id("flash-success"))).as(onPage()).isNotEmpty();
-		assertThat(visible(By.cssSelector(".child-card[data-pairing='" + pairing + "']")).getText()).contains("0 天前");
+		assertThat(visible(By.cssSelector(".child-card[data-pairing='" + pairing + "']")).getText()).contains("（今天）");
 		assertThat(browserErrors()).isEmpty();
 		signOut();
 
