@@ -294,7 +294,10 @@ window.CmStore = (() => {
       database.close();
       database = null;
     }
-    await request(indexedDB.deleteDatabase(DB)).catch(() => undefined);
+    // blocked while another tab keeps it open: it goes when that tab lets go, and
+    // signing out does not wait for it
+    await Promise.race([request(indexedDB.deleteDatabase(DB)).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 5000))]);
     if (window.caches) {
       const names = await caches.keys();
       await Promise.all(names.map((name) => caches.delete(name)));

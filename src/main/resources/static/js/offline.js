@@ -100,13 +100,20 @@
     });
   }
 
+  /** The promise's value, or undefined when it takes longer than ms. */
+  function within(promise, ms) {
+    return Promise.race([promise.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms))]);
+  }
+
   async function unregister() {
     if ('serviceWorker' in navigator) {
       // The page empties the caches itself as well: the worker is only told to stop filling
       // them, and signing out does not wait long for a busy worker.
       await askWorker('wipe', 2000).catch(() => undefined);
-      const registrations = await navigator.serviceWorker.getRegistrations();
-      await Promise.all(registrations.map((registration) => registration.unregister()));
+      // The browser queues unregistering behind any update of the worker still pending:
+      // signing out does not wait for that (the registration goes soon after).
+      const registrations = (await within(navigator.serviceWorker.getRegistrations(), 2000)) || [];
+      await within(Promise.all(registrations.map((registration) => registration.unregister())), 3000);
     }
   }
 

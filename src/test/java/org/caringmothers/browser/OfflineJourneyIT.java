@@ -172,24 +172,28 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		}
 		catch (RuntimeException ex) {
 			System.err.println("sign-out state, errors: " + browserErrors());
-			System.err
-				.println("DEBUG dbs " + cdp("IndexedDB.requestDatabaseNames", Map.of("securityOrigin", baseUrl())));
-			System.err
-				.println("DEBUG caches " + cdp("CacheStorage.requestCacheNames", Map.of("securityOrigin", baseUrl())));
+			System.err.println("sign-out state, databases: "
+					+ cdp("IndexedDB.requestDatabaseNames", Map.of("securityOrigin", baseUrl())));
+			System.err.println("sign-out state, caches: "
+					+ cdp("CacheStorage.requestCacheNames", Map.of("securityOrigin", baseUrl())));
 			System.err.println("sign-out state, regs: " + ((JavascriptExecutor) driver()).executeAsyncScript(
 					"const done = arguments[0]; navigator.serviceWorker.getRegistrations().then(r => done(r.length));"));
 			System.err.println("sign-out state, online: " + script("return navigator.onLine"));
 			throw ex;
 		}
 		assertThat(currentPath()).isEqualTo("/login");
-		assertThat(cdp("IndexedDB.requestDatabaseNames", Map.of("securityOrigin", baseUrl())).get("databaseNames"))
-			.asList()
-			.isEmpty();
+		// the browser lets go of the database and the worker's registration once the
+		// signed-out page has replaced the old one
+		new WebDriverWait(driver(), Duration.ofSeconds(30)).withMessage(this::describePage)
+			.until((WebDriver browser) -> ((List<?>) cdp("IndexedDB.requestDatabaseNames",
+					Map.of("securityOrigin", baseUrl()))
+				.get("databaseNames")).isEmpty());
 		assertThat(cdp("CacheStorage.requestCacheNames", Map.of("securityOrigin", baseUrl())).get("caches")).asList()
 			.isEmpty();
-		Object registrations = ((JavascriptExecutor) driver()).executeAsyncScript(
-				"const done = arguments[0]; navigator.serviceWorker.getRegistrations().then(r => done(r.length));");
-		assertThat(((Number) registrations).intValue()).isZero();
+		new WebDriverWait(driver(), Duration.ofSeconds(30)).withMessage(this::describePage)
+			.until((WebDriver browser) -> ((Number) ((JavascriptExecutor) browser).executeAsyncScript(
+					"const done = arguments[0]; navigator.serviceWorker.getRegistrations().then(r => done(r.length));"))
+				.intValue() == 0);
 	}
 
 	private void logContact(long pairing, String mode, String care, String notes, boolean photo) {
