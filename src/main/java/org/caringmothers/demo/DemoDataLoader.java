@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoTargets targets;
 
+	private final JdbcTemplate jdbc;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!this.databaseMode.demoData()) {
@@ -77,6 +80,9 @@ class DemoDataLoader implements ApplicationRunner {
 		this.contacts.load();
 		this.events.load();
 		this.targets.load();
+		// fresh tables have no planner statistics until autovacuum's first pass (a minute
+		// or more later): without them the dashboard's plans loop millions of times
+		this.jdbc.execute("analyze");
 		StringBuilder listing = new StringBuilder();
 		for (DemoAccount account : ACCOUNTS) {
 			listing.append(
