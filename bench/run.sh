@@ -18,7 +18,11 @@
 # sql_statements comes from target/statement-counts.csv, written by StatementCountTests
 # (the count is the same at every data size, which that test asserts); run it first with
 #   ./mvnw verify -Dtest=StatementCountTests -Dit.test=NoSuch
-# db_only_ms is left empty for now (see bench/RESULTS.md).
+# db_only_ms: the page's statements run straight against PostgreSQL with pgbench, at the
+# same number of connections (p95 of pgbench's per-transaction latencies). They are taken
+# from the server's own statement log for one request of the page (bench/DbOnly.java puts
+# the logged parameters back in); a page that writes runs them in a transaction that is
+# rolled back. Needs pgbench and psql (PostgreSQL's client packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,12 +91,45 @@ child=$(curl -fs -H "Cookie: $staff" "$base/children?federationCode=140927" | gr
 pairing=$(curl -fs -H "Cookie: $mother" "$base/" | grep -o '/my/pairings/[0-9]*/visits/new' | head -1 | grep -o '[0-9]\+' | head -1 || true)
 month=$(date +%Y-%m)
 
+# The embedded server: its port (from the log) and the superuser's password (beside its data).
+db_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
+export PGPASSWORD
+PGPASSWORD=$(cat "$data-password")
+psql_su() { psql -X -q -h localhost -p "$db_port" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+
+# Writes the statements of one request of a page (GET, or the contact POST) as a pgbench
+# script to $2; prints how many there were.
+capture() { # curl arguments..., then the script path last
+  local script=${*: -1} from
+  psql_su -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+  sleep 0.5
+  from=$(($(wc -l <"$log") + 1))
+  curl -s -o /dev/null "${@:1:$#-1}"
+  sleep 1
+  psql_su -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+  local mode=""
+  case " ${*:1:$#-1} " in *" --data "*|*" -d "*) mode=--rollback ;; esac
+  java bench/DbOnly.java "$log" "$from" $mode >"$script" 2>/dev/null
+  grep -c ';$' "$script" || true
+}
+
+# p95 in ms of pgbench running the script with $2 connections for the run's time.
+db_only() {
+  local script=$1 c=$2 dir
+  dir=$(mktemp -d)
+  (cd "$dir" && pgbench -n -h localhost -p "$db_port" -U postgres -c "$c" -j "$c" -T "$seconds" \
+    -f "$script" --log --log-prefix=tx postgres >/dev/null 2>&1) || true
+  cat "$dir"/tx* 2>/dev/null | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END {
+    if (NR == 0) { print ""; exit } i = int(NR * 0.95); if (i < 1) i = 1; printf "%.1f", a[i] / 1000 }'
+  rm -rf "$dir"
+}
+
 counts=target/statement-counts.csv
 statements() { [ -f "$counts" ] && awk -F, -v p="$1" '$1 == p { print $2 }' "$counts" || true; }
 
 out=bench/results.csv
 [ -f "$out" ] || echo "scale,page,connections,p50_ms,p95_ms,p99_ms,req_per_s,errors,sql_statements,db_only_ms" >"$out"
-printf '%-28s %5s %9s %9s %9s %10s %7s %6s\n' page conns p50_ms p95_ms p99_ms req_per_s errors sql
+printf '%-28s %5s %9s %9s %9s %10s %7s %6s %7s %8s\n' page conns p50_ms p95_ms p99_ms req_per_s errors sql logged db_only
 
 run() { # page name, statement-count name, cookie, path, [lua script]
   local name=$1 counted=$2 cookie=$3 path=$4 script=${5:-bench/report.lua}
@@ -104,15 +141,22 @@ run() { # page name, statement-count name, cookie, path, [lua script]
       return 0
     fi
   fi
+  local sqlfile="$jar/db-only-${name// /-}.sql" logged
+  if [ "$script" = bench/report.lua ]; then
+    logged=$(capture -H "Cookie: $cookie" "$base$path" "$sqlfile")
+  else
+    logged=$(capture -H "Cookie: $cookie" --data "_csrf=$BENCH_CSRF&clientToken=bench-capture-$(date +%s%N)&visitDate=$BENCH_DAY&mode=PHONE&durationMinutes=20&careTypes=COMFORT&childMood=GOOD" "$base$path" "$sqlfile")
+  fi
   for c in 1 8; do
     wrk -t1 -c1 -d2s -s "$script" -H "Cookie: $cookie" "$base$path" >/dev/null 2>&1 || true
     local line
     line=$(wrk -t1 -c$c -d${seconds}s -s "$script" -H "Cookie: $cookie" "$base$path" | grep '^RESULT' || echo "RESULT - - - - -")
     read -r _ p50 p95 p99 rps errors <<<"$line"
-    local sqlc
+    local sqlc dbms=""
     sqlc=$(statements "$counted")
-    printf '%-28s %5s %9s %9s %9s %10s %7s %6s\n' "$name" "$c" "$p50" "$p95" "$p99" "$rps" "$errors" "${sqlc:--}"
-    echo "$scale,$name,$c,$p50,$p95,$p99,$rps,$errors,$sqlc," >>"$out"
+    if [ "${logged:-0}" -gt 0 ]; then dbms=$(db_only "$sqlfile" "$c"); fi
+    printf '%-28s %5s %9s %9s %9s %10s %7s %6s %7s %8s\n' "$name" "$c" "$p50" "$p95" "$p99" "$rps" "$errors" "${sqlc:--}" "${logged:--}" "${dbms:--}"
+    echo "$scale,$name,$c,$p50,$p95,$p99,$rps,$errors,$sqlc,$dbms" >>"$out"
   done
 }
 
