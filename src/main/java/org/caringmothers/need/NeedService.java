@@ -100,17 +100,16 @@ public class NeedService {
 
 	/**
 	 * Safety concerns waiting for action in the county of the user's federation (or the
-	 * user's whole subtree above county level).
+	 * user's whole subtree above county level), given the user's federation with every
+	 * federation above it ({@code FederationService#lineage}, the user's own last).
 	 */
-	public List<Need> pendingReports(CurrentUser user) {
-		Federation own = this.federations.findById(user.federationId()).orElseThrow();
+	public List<Need> pendingReports(CurrentUser user, List<Federation> lineage) {
+		Federation own = lineage.get(lineage.size() - 1);
+		if (!own.getId().equals(user.federationId())) {
+			throw new IllegalArgumentException("the lineage of another federation than the user's");
+		}
 		Federation county = own.getLevel().ordinal() > FederationLevel.COUNTY.ordinal()
-				? this.federations.ancestors(own)
-					.stream()
-					.filter(f -> f.getLevel() == FederationLevel.COUNTY)
-					.findFirst()
-					.orElse(own)
-				: own;
+				? lineage.stream().filter(f -> f.getLevel() == FederationLevel.COUNTY).findFirst().orElse(own) : own;
 		Specification<Need> pending = (root, query, builder) -> builder.and(builder.isTrue(root.get("mandatoryReport")),
 				builder.isNull(root.get("reportAction")));
 		return this.needs.findAll(Scope.of(county).<Need>where("child", "federation").and(pending),
