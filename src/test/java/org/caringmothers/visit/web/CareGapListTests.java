@@ -267,9 +267,41 @@ class CareGapListTests {
 
 	@Test
 	void theListHoldsExactlyThePairingsTheCadenceRuleCallsGaps() throws Exception {
-		// every active pairing of the county, judged by CareCadence in Java from the
-		// contacts themselves and the federation's rules (not from the maintained dates)
 		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		assertTheListFollowsTheCadenceRule(loufan);
+		// a rule set on the county, and another on one of its townships, reach the
+		// federations below them (kept by the database in the same transaction)
+		long township = this.jdbc.queryForObject(
+				"select min(id) from federation where parent_id = ? and level = 'TOWNSHIP'", Long.class,
+				loufan.getId());
+		try {
+			this.jdbc.update("update federation set contact_days = 14, home_visit_days = 45 where id = ?",
+					loufan.getId());
+			this.jdbc.update("update federation set contact_days = 60 where id = ?", township);
+			assertThat(this.jdbc.queryForObject("""
+					select count(*) from federation where path like ? and (care_contact_days, care_home_visit_days)
+					  <> (case when path like ? then 60 else 14 end, 45)""", Long.class, loufan.getPath() + "%",
+					loufan.getPath() + township + "/%"))
+				.isZero();
+			assertTheListFollowsTheCadenceRule(loufan);
+		}
+		finally {
+			this.jdbc.update("update federation set contact_days = null, home_visit_days = null where id in (?, ?)",
+					loufan.getId(), township);
+		}
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from federation where path like ? and (care_contact_days, care_home_visit_days) <> (30, 90)""",
+				Long.class, loufan.getPath() + "%"))
+			.isZero();
+	}
+
+	/**
+	 * Every active pairing of the county, judged by CareCadence in Java from the contacts
+	 * themselves and the federation's rules (not from the maintained dates), against the
+	 * full list.
+	 */
+	private void assertTheListFollowsTheCadenceRule(Federation loufan) throws Exception {
 		LocalDate today = LocalDate.now();
 		java.util.Set<Long> expected = new java.util.TreeSet<>();
 		this.jdbc.query(
