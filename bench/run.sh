@@ -166,10 +166,11 @@ run "city dashboard" "city dashboard" "$official" "/dashboard"
 run "county dashboard" "county dashboard" "$staff" "/dashboard"
 run "staff home" "staff home" "$staff" "/"
 run "children list filtered" "children list filtered" "$staff" "/children?federationCode=140927&category=LEFT_BEHIND"
-run "children list page 200" "children list page 2" "$staff" "/children?federationCode=140927&category=LEFT_BEHIND&page=199"
+run "children list page 200" "children list page 200" "$staff" "/children?federationCode=140927&category=LEFT_BEHIND&page=199"
 [ -n "$child" ] && run "child page" "child page" "$staff" "/children/$child"
 run "mother home" "mother home" "$mother" "/"
 run "review queue" "review queue" "$staff" "/visits/review"
+run "care-gap list" "care-gap list" "$staff" "/care-gaps"
 [ -n "$shenchi" ] && run "county ledger workbook" "ledger workbook" "$staff" "/dashboard/$shenchi/ledger.xlsx?month=$month"
 if [ -n "$pairing" ]; then
   form=$(curl -fs -H "Cookie: $mother" "$base/my/pairings/$pairing/visits/new")

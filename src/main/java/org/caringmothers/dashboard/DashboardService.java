@@ -21,7 +21,6 @@ import org.caringmothers.federation.Scope;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.TargetService;
 import org.caringmothers.federation.TargetValue;
-import org.caringmothers.pairing.CareGapService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,8 +46,6 @@ public class DashboardService {
 	private final FederationService federations;
 
 	private final TargetService targets;
-
-	private final CareGapService careGaps;
 
 	private final Clock clock;
 
@@ -77,7 +74,7 @@ public class DashboardService {
 
 	private static List<String> figureNames() {
 		List<String> names = new ArrayList<>(List.of("children", "mothers", "reserves", "applicants", "training_hours",
-				"contacts", "home_visits", "gift_value", "pairings", "home_visited_90", "needs_opened",
+				"contacts", "home_visits", "gift_value", "pairings", "home_visited_90", "care_gaps", "needs_opened",
 				"needs_resolved", "needs_referred", "needs_open", "safety_open", "events", "attendance"));
 		for (ChildCategory category : ChildCategory.values()) {
 			names.add("category_" + category.name().toLowerCase(java.util.Locale.ROOT));
@@ -88,8 +85,9 @@ public class DashboardService {
 	/**
 	 * Every figure of the federation's subtree in one statement over the read models the
 	 * modules publish (their per-federation summaries), grouped by the federation
-	 * directly below; care gaps by the pairing module's one definition, the median days
-	 * to resolve a need from the resolved needs of the period.
+	 * directly below; care gaps from the due dates the visit module publishes (one
+	 * cadence definition, each federation's own rules), the median days to resolve a need
+	 * from the resolved needs of the period.
 	 */
 	private Map<String, Tally> tally(Federation federation, Period period) {
 		Grouping g = new Grouping(federation);
@@ -113,10 +111,12 @@ public class DashboardService {
 		q.addPeriod("visit_daily_figures", "visit_monthly_figures",
 				SummaryQuery.values("contacts", "contacts", "home_visits", "home_visits", "gift_value", "gift_value"),
 				period.from(), period.to());
-		q.add("""
-				pairing_periods y left join visit_pairing_last_contact l on l.pairing_id = y.pairing_id
-				where y.end_date is null""", SummaryQuery.values("pairings", "1", "home_visited_90",
-				"case when l.last_home_visit > ? then 1 else 0 end"), Date.valueOf(today.minusDays(90)));
+		// active pairings with their due dates; care gaps by the one cadence definition
+		q.add("visit_care_due",
+				SummaryQuery.values("pairings", "1", "home_visited_90",
+						"case when last_home_visit > ? then 1 else 0 end", "care_gaps",
+						"case when least(contact_due, home_visit_due) < ? then 1 else 0 end"),
+				Date.valueOf(today.minusDays(90)), Date.valueOf(today));
 		q.addPeriod("need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
 				"needs_resolved", "resolved", "needs_referred", "referred"), period.from(), period.to());
 		q.add("need_open_figures", SummaryQuery.values("needs_open", "open", "safety_open", "safety_open"));
@@ -138,6 +138,7 @@ public class DashboardService {
 					t.activePairings = rs.getLong(i++);
 					t.childrenPaired = t.activePairings;
 					t.homeVisited90 = rs.getLong(i++);
+					t.careGaps = rs.getLong(i++);
 					t.needsOpened = rs.getLong(i++);
 					t.needsResolved = rs.getLong(i++);
 					t.needsReferred = rs.getLong(i++);
@@ -152,10 +153,6 @@ public class DashboardService {
 						}
 					}
 				}, arguments.toArray());
-		// Care gaps by the pairing module's one definition (each federation's cadence).
-		this.careGaps.countByFederationBelow(federation)
-			.forEach((id, gaps) -> tallies.computeIfAbsent(id.equals(federation.getId()) ? "" : String.valueOf(id),
-					k -> new Tally()).careGaps = gaps);
 		g.query(this.jdbc, """
 				select {group}, percentile_cont(0.5) within group (order by r.days)
 				from need_resolutions r join federation f on f.id = r.federation_id

@@ -22,6 +22,18 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 
 	List<Federation> findByIdInOrderByPath(Collection<Long> ids);
 
+	/** The federation with this code, with its parent. */
+	@Query("select f from Federation f left join fetch f.parent where f.code = :code")
+	Optional<Federation> findWithParentByCode(@Param("code") String code);
+
+	/** The federation and every federation above it, the top first (by primary key). */
+	@Query(value = """
+			select a.* from federation a
+			where a.id = any (string_to_array(trim(both '/' from (select f.path from federation f where f.id = :id)),
+			                                  '/')::bigint[])
+			order by a.path""", nativeQuery = true)
+	List<Federation> lineage(@Param("id") long id);
+
 	/**
 	 * "Is X under Y": true when federation {@code id} lies in the subtree of
 	 * {@code rootId}.
@@ -39,12 +51,6 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 	@Query("select f.id from Federation f where f.path like :pathPattern")
 	List<Long> idsWithin(@Param("pathPattern") String pathPattern);
 
-	/** Id, path and own programme rules of every federation under the path pattern. */
-	@Query("""
-			select f.id, f.path, f.motherCapacity, f.contactDays, f.homeVisitDays from Federation f
-			where f.path like :pathPattern""")
-	List<Object[]> rulesWithin(@Param("pathPattern") String pathPattern);
-
 	@Query("""
 			select f from Federation f
 			where f.path like :pathPattern
@@ -52,8 +58,14 @@ interface FederationRepository extends JpaRepository<Federation, Long> {
 	Page<Federation> search(@Param("pathPattern") String pathPattern, @Param("text") String text,
 			@Param("codePrefix") String codePrefix, Pageable pageable);
 
-	@Query("select f.level, count(f) from Federation f where f.path like :pathPattern group by f.level")
-	List<Object[]> countByLevel(@Param("pathPattern") String pathPattern);
+	/**
+	 * The federations under the path pattern by level, each row with the number of
+	 * stations under it too: [level, count, stations].
+	 */
+	@Query("""
+			select f.level, count(f), (select count(s) from Station s where s.federation.path like :pathPattern)
+			from Federation f where f.path like :pathPattern group by f.level""")
+	List<Object[]> countByLevelWithStations(@Param("pathPattern") String pathPattern);
 
 	@Query("select f.parent.id, count(f) from Federation f where f.parent.id in :parentIds group by f.parent.id")
 	List<Object[]> countChildren(@Param("parentIds") Collection<Long> parentIds);

@@ -39,6 +39,20 @@ public class FederationService {
 	}
 
 	/**
+	 * The federation, if it lies within the scope (else 404), with every federation above
+	 * it, the top first and the federation itself last: what {@link #get} and
+	 * {@link #ancestors} answer, in one query.
+	 */
+	public List<Federation> lineage(long id, Scope scope) {
+		List<Federation> line = this.federations.lineage(id);
+		if (line.isEmpty() || !line.get(line.size() - 1).getId().equals(id)
+				|| !scope.covers(line.get(line.size() - 1))) {
+			throw notFound(id);
+		}
+		return line;
+	}
+
+	/**
 	 * The federation with this division code, if it lies within the scope; a name ("娄烦镇",
 	 * or "娄烦镇（娄烦县）" as the picker shows it) is accepted too when it names exactly one
 	 * federation in the scope.
@@ -49,9 +63,30 @@ public class FederationService {
 		}
 		String text = code.trim();
 		if (text.chars().allMatch(Character::isDigit)) {
-			return this.federations.findByCode(text).filter(scope::covers);
+			return byCodeInThisRequest(text).filter(scope::covers);
 		}
 		return findByName(text, scope);
+	}
+
+	/**
+	 * The federation with this code and its parent, looked up once per web request (a
+	 * list's filter, its counts and its picker ask for the same code), else each time.
+	 */
+	private Optional<Federation> byCodeInThisRequest(String code) {
+		org.springframework.web.context.request.RequestAttributes request = org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes();
+		if (request == null) {
+			return this.federations.findWithParentByCode(code);
+		}
+		String key = FederationService.class.getName() + ".code." + code;
+		@SuppressWarnings("unchecked")
+		Optional<Federation> known = (Optional<Federation>) request.getAttribute(key,
+				org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+		if (known == null) {
+			known = this.federations.findWithParentByCode(code);
+			request.setAttribute(key, known, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+		}
+		return known;
 	}
 
 	/**
@@ -112,6 +147,11 @@ public class FederationService {
 			return Optional.of(own);
 		}
 		return findByCode(federationCode, own).map(Scope::of);
+	}
+
+	/** These federations (those that exist), in path order, in one query. */
+	public List<Federation> findAllById(java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.federations.findByIdInOrderByPath(ids);
 	}
 
 	/** The federation with this id regardless of scope, for the signed-in user's own. */
@@ -214,66 +254,6 @@ public class FederationService {
 				homeVisit != null ? homeVisit : defaults.homeVisitDays());
 	}
 
-	/**
-	 * The rules in force for each of these federations, by id: the same answer as
-	 * {@link #settings(Federation)} for each, with all their ancestors read in one query.
-	 */
-	public Map<Long, ProgrammeSettings> settingsOf(java.util.Collection<Federation> federations) {
-		Map<Long, ProgrammeSettings> settings = new HashMap<>();
-		java.util.Set<Long> above = new java.util.HashSet<>();
-		for (Federation federation : federations) {
-			long[] lineage = federation.lineage();
-			for (int i = 0; i < lineage.length - 1; i++) {
-				above.add(lineage[i]);
-			}
-		}
-		Map<Long, Federation> byId = new HashMap<>();
-		if (!above.isEmpty()) {
-			this.federations.findByIdInOrderByPath(List.copyOf(above)).forEach(f -> byId.put(f.getId(), f));
-		}
-		for (Federation federation : federations) {
-			ProgrammeSettings rules = ProgrammeSettings.DEFAULTS;
-			long[] lineage = federation.lineage();
-			for (int i = 0; i < lineage.length - 1; i++) {
-				Federation ancestor = byId.get(lineage[i]);
-				if (ancestor != null) {
-					rules = inherit(rules, ancestor.getMotherCapacity(), ancestor.getContactDays(),
-							ancestor.getHomeVisitDays());
-				}
-			}
-			settings.put(federation.getId(), inherit(rules, federation.getMotherCapacity(), federation.getContactDays(),
-					federation.getHomeVisitDays()));
-		}
-		return settings;
-	}
-
-	/**
-	 * The rules in force for the federation and every federation under it, by id: the
-	 * same answer as {@link #settings(Federation)} for each, in two queries however large
-	 * the subtree.
-	 */
-	public Map<Long, ProgrammeSettings> settingsWithin(Federation root) {
-		Map<Long, ProgrammeSettings> settings = new HashMap<>();
-		ProgrammeSettings above = ProgrammeSettings.DEFAULTS;
-		for (Federation ancestor : ancestors(root)) {
-			above = inherit(above, ancestor.getMotherCapacity(), ancestor.getContactDays(),
-					ancestor.getHomeVisitDays());
-		}
-		List<Object[]> rows = new java.util.ArrayList<>(this.federations.rulesWithin(Scope.of(root).pathPattern()));
-		rows.sort(java.util.Comparator.comparingInt(row -> ((String) row[1]).length()));
-		Map<String, ProgrammeSettings> byPath = new HashMap<>();
-		for (Object[] row : rows) {
-			String path = (String) row[1];
-			ProgrammeSettings parent = path.equals(root.getPath()) ? above
-					: byPath.get(path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1));
-			ProgrammeSettings own = inherit(parent != null ? parent : above, (Integer) row[2], (Integer) row[3],
-					(Integer) row[4]);
-			byPath.put(path, own);
-			settings.put((Long) row[0], own);
-		}
-		return settings;
-	}
-
 	private static ProgrammeSettings inherit(ProgrammeSettings above, Integer capacity, Integer contactDays,
 			Integer homeVisitDays) {
 		return new ProgrammeSettings(capacity != null ? capacity : above.motherCapacity(),
@@ -283,12 +263,14 @@ public class FederationService {
 
 	public FederationSummary summary(Federation federation) {
 		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
-		for (Object[] row : this.federations.countByLevel(Scope.of(federation).pathPattern())) {
+		long stations = 0;
+		for (Object[] row : this.federations.countByLevelWithStations(Scope.of(federation).pathPattern())) {
 			byLevel.put((FederationLevel) row[0], (Long) row[1]);
+			stations = ((Number) row[2]).longValue();
 		}
 		byLevel.computeIfPresent(federation.getLevel(), (level, count) -> count - 1);
 		byLevel.values().removeIf(count -> count == 0);
-		return new FederationSummary(byLevel, this.stations.countWithin(Scope.of(federation).pathPattern()));
+		return new FederationSummary(byLevel, stations);
 	}
 
 	public List<Station> stations(Federation federation) {

@@ -12,7 +12,4 @@ interface StationRepository extends JpaRepository<Station, Long> {
 
 	boolean existsByFederationIdAndName(Long federationId, String name);
 
-	@Query("select count(s) from Station s where s.federation.path like :pathPattern")
-	long countWithin(@Param("pathPattern") String pathPattern);
-
 }

@@ -76,16 +76,15 @@ public class NeedService {
 	 */
 	public Page<Need> pastDue(CurrentUser user, Pageable pageable) {
 		Instant now = this.clock.instant();
-		Specification<Need> pastDue = (root, query,
-				builder) -> builder.or(java.util.Arrays.stream(Urgency.values())
-					.map(urgency -> builder.and(builder.equal(root.get("urgency"), urgency),
-							builder.lessThan(root.<Instant>get("raisedAt"),
-									now.minus(java.time.Duration.ofDays(urgency.daysToClose())))))
-					.toArray(jakarta.persistence.criteria.Predicate[]::new));
-		Specification<Need> open = (root, query, builder) -> root.get("status")
-			.in(NeedStatus.OPEN, NeedStatus.IN_PROGRESS);
-		return this.needs.findAll(Scope.of(user).<Need>where("child", "federation").and(open).and(pastDue),
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Order.asc("raisedAt"))));
+		java.util.function.Function<Urgency, Instant> before = urgency -> now
+			.minus(java.time.Duration.ofDays(urgency.daysToClose()));
+		List<Object[]> rows = this.needs.pastDue((String) Scope.of(user).sqlArgument(),
+				List.of(NeedStatus.OPEN, NeedStatus.IN_PROGRESS), Urgency.HIGH, before.apply(Urgency.HIGH),
+				Urgency.MEDIUM, before.apply(Urgency.MEDIUM), Urgency.LOW, before.apply(Urgency.LOW),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue();
+		return new org.springframework.data.domain.PageImpl<>(rows.stream().map(row -> (Need) row[0]).toList(),
+				pageable, total);
 	}
 
 	public Need get(long id, CurrentUser user) {
@@ -100,17 +99,16 @@ public class NeedService {
 
 	/**
 	 * Safety concerns waiting for action in the county of the user's federation (or the
-	 * user's whole subtree above county level).
+	 * user's whole subtree above county level), given the user's federation with every
+	 * federation above it ({@code FederationService#lineage}, the user's own last).
 	 */
-	public List<Need> pendingReports(CurrentUser user) {
-		Federation own = this.federations.findById(user.federationId()).orElseThrow();
+	public List<Need> pendingReports(CurrentUser user, List<Federation> lineage) {
+		Federation own = lineage.get(lineage.size() - 1);
+		if (!own.getId().equals(user.federationId())) {
+			throw new IllegalArgumentException("the lineage of another federation than the user's");
+		}
 		Federation county = own.getLevel().ordinal() > FederationLevel.COUNTY.ordinal()
-				? this.federations.ancestors(own)
-					.stream()
-					.filter(f -> f.getLevel() == FederationLevel.COUNTY)
-					.findFirst()
-					.orElse(own)
-				: own;
+				? lineage.stream().filter(f -> f.getLevel() == FederationLevel.COUNTY).findFirst().orElse(own) : own;
 		Specification<Need> pending = (root, query, builder) -> builder.and(builder.isTrue(root.get("mandatoryReport")),
 				builder.isNull(root.get("reportAction")));
 		return this.needs.findAll(Scope.of(county).<Need>where("child", "federation").and(pending),

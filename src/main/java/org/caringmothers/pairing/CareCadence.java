@@ -19,6 +19,16 @@ import org.caringmothers.federation.ProgrammeSettings;
  */
 public record CareCadence(LocalDate start, LocalDate lastContact, LocalDate lastHomeVisit, ProgrammeSettings settings) {
 
+	/**
+	 * The cadence of a pairing under a federation's contact and home-visit intervals (the
+	 * due dates the {@code visit_care_due} view computes from the same dates).
+	 */
+	public static CareCadence of(LocalDate start, LocalDate lastContact, LocalDate lastHomeVisit, int contactDays,
+			int homeVisitDays) {
+		return new CareCadence(start, lastContact, lastHomeVisit,
+				new ProgrammeSettings(ProgrammeSettings.DEFAULTS.motherCapacity(), contactDays, homeVisitDays));
+	}
+
 	/** The last day by which the next contact must happen. */
 	public LocalDate nextContactDue() {
 		return (this.lastContact != null ? this.lastContact : this.start).plusDays(this.settings.contactDays());

@@ -45,6 +45,9 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "child", "child.federation", "mother" })
 	List<Pairing> findAll(Specification<Pairing> specification);
 
+	@EntityGraph(attributePaths = { "child", "child.federation", "mother" })
+	List<Pairing> findDetailedByIdIn(java.util.Collection<Long> ids);
+
 	@Query("select p.id from Pairing p where p.child.id = :childId")
 	List<Long> idsOfChild(@Param("childId") long childId);
 

@@ -195,10 +195,15 @@ public class PairingService {
 	}
 
 	/**
-	 * Active pairings whose child lies in the scope, with child, federation and mother.
+	 * These pairings with their child, the child's federation and the mother, by id (for
+	 * ids a scoped query found; no scope check here).
 	 */
-	public List<Pairing> activeWithin(Scope scope) {
-		return this.pairings.findAll(active(scope));
+	public Map<Long, Pairing> detailed(java.util.Collection<Long> ids) {
+		Map<Long, Pairing> byId = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.pairings.findDetailedByIdIn(ids).forEach(pairing -> byId.put(pairing.getId(), pairing));
+		}
+		return byId;
 	}
 
 	static Specification<Pairing> active(Scope scope) {

@@ -5,11 +5,13 @@ import java.util.List;
 import org.caringmothers.volunteer.Volunteer;
 
 /**
- * The staff's weekly digest of care: the care gaps (most overdue first), how many of them
- * began in the last {@value CareGapFilter#RECENT_DAYS} days, and the mothers who have had
- * no contact with any of their children for more than {@value #SILENT_DAYS} days.
+ * The staff's weekly digest of care: the first care gaps (most overdue first) and how
+ * many there are, how many of them began in the last {@value CareGapFilter#RECENT_DAYS}
+ * days, and the first mothers who have had no contact with any of their children for more
+ * than {@value #SILENT_DAYS} days (longest first) and how many there are.
  */
-public record CareDigest(List<ChildCard> gaps, long newGaps, List<SilentMother> silentMothers) {
+public record CareDigest(List<ChildCard> gaps, long gapCount, long newGaps, List<SilentMother> silentMothers,
+		long silentCount) {
 
 	/** A mother counts as silent after this many days without a contact. */
 	public static final int SILENT_DAYS = 30;

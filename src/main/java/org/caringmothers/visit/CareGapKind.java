@@ -5,8 +5,4 @@ public enum CareGapKind {
 
 	CONTACT, HOME_VISIT;
 
-	boolean matches(ChildCard card) {
-		return (this == CONTACT) ? card.contactLate() : card.homeVisitDue();
-	}
-
 }

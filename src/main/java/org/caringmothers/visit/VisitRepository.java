@@ -32,24 +32,10 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 	List<Visit> recordedSince(@Param("author") long author, @Param("pairingIds") Collection<Long> pairingIds,
 			@Param("since") java.time.Instant since);
 
-	/** Per pairing: the last contact of any kind and the last home visit. */
-	@Query("""
-			select v.pairing.id, max(v.visitDate),
-			  max(case when v.mode = org.caringmothers.visit.ContactMode.HOME_VISIT then v.visitDate end)
-			from Visit v where v.pairing.id in :pairingIds group by v.pairing.id""")
-	List<Object[]> lastContacts(@Param("pairingIds") Collection<Long> pairingIds);
-
 	@Override
 	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",
 			"careTypes", "gifts" })
 	Page<Visit> findAll(Specification<Visit> specification, Pageable pageable);
-
-	/** Pairings with a reminder newer than their newest recorded contact. */
-	@Query(value = """
-			select r.pairing_id from reminder r where r.pairing_id in (:pairingIds)
-			  and r.created_at > coalesce((select max(v.created_at) from visit v where v.pairing_id = r.pairing_id),
-			                              timestamptz '1970-01-01')""", nativeQuery = true)
-	List<Long> remindedPairings(@Param("pairingIds") Collection<Long> pairingIds);
 
 	@Query("select v.id from Visit v where v.pairing.id in :pairingIds")
 	List<Long> idsOfPairings(@Param("pairingIds") Collection<Long> pairingIds);

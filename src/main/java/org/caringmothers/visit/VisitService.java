@@ -24,8 +24,6 @@ import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.pairing.CareCadence;
-import org.caringmothers.pairing.CareGapService;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.visit.sms.SmsOutbox;
@@ -72,7 +70,7 @@ public class VisitService {
 
 	private final VolunteerService volunteers;
 
-	private final CareGapService careGaps;
+	private final CareDue due;
 
 	private final FederationService federations;
 
@@ -91,7 +89,7 @@ public class VisitService {
 
 	/** Her children, the overdue ones first, then by the next due date. */
 	public List<ChildCard> myChildren(CurrentUser user) {
-		return motherOf(user).map(mother -> cards(this.pairings.activeOfMother(mother)))
+		return motherOf(user).map(this::cardsOfMother)
 			.orElse(List.of())
 			.stream()
 			.sorted(Comparator.comparing(ChildCard::isOverdue)
@@ -267,90 +265,56 @@ public class VisitService {
 	}
 
 	/**
-	 * Active pairings in the staff member's scope that are past due, most overdue first.
-	 */
-	public List<ChildCard> careGaps(CurrentUser user) {
-		List<Pairing> active = this.pairings.activeWithin(Scope.of(user));
-		return cards(active).stream()
-			.filter(ChildCard::isOverdue)
-			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
-			.toList();
-	}
-
-	/**
 	 * The full list of care gaps in the staff member's scope, filtered and paged, most
-	 * overdue first.
+	 * overdue first: one query for the page (and its total), one for what the filters
+	 * offer, whatever the number of pairings in the scope.
 	 */
 	public CareGapList careGapList(CurrentUser user, CareGapFilter filter, Pageable pageable) {
 		user.requireManager();
-		List<ChildCard> gaps = careGaps(user);
-		Map<Long, String> townships = new HashMap<>();
-		Map<Long, Volunteer> mothers = new HashMap<>();
-		LocalDate recentFrom = LocalDate.now(this.clock).minusDays(CareGapFilter.RECENT_DAYS - 1);
-		List<ChildCard> selected = new ArrayList<>();
-		for (ChildCard gap : gaps) {
-			Long township = townshipOf(gap.pairing().getChild().getFederation());
-			if (township != null) {
-				townships.computeIfAbsent(township,
-						id -> this.federations.findById(id).map(Federation::getName).orElse(String.valueOf(id)));
-			}
-			mothers.putIfAbsent(gap.pairing().getMother().getId(), gap.pairing().getMother());
-			if ((filter.township() == null || filter.township().equals(township))
-					&& (filter.mother() == null || filter.mother().equals(gap.pairing().getMother().getId()))
-					&& (filter.kind() == null || filter.kind().matches(gap))
-					&& (!filter.recent() || !gap.gapSince().isBefore(recentFrom))) {
-				selected.add(gap);
-			}
-		}
-		int from = (int) Math.min(pageable.getOffset(), selected.size());
-		int to = Math.min(from + pageable.getPageSize(), selected.size());
+		Scope scope = Scope.of(user);
+		LocalDate today = LocalDate.now(this.clock);
+		CareDue.Gaps gaps = this.due.gaps(scope, filter, today, pageable.getOffset(), pageable.getPageSize());
+		CareDue.Options options = this.due.options(scope, today);
 		Map<Long, String> townshipsByName = new java.util.LinkedHashMap<>();
-		townships.entrySet()
+		this.federations.findAllById(options.townships())
 			.stream()
-			.sorted(Map.Entry.comparingByValue())
-			.forEach(entry -> townshipsByName.put(entry.getKey(), entry.getValue()));
+			.sorted(Comparator.comparing(Federation::getName).thenComparing(Federation::getId))
+			.forEach(township -> townshipsByName.put(township.getId(), township.getName()));
+		List<Volunteer> mothers = this.volunteers.findAllById(options.mothers())
+			.stream()
+			.sorted(Comparator.comparing(Volunteer::getName).thenComparing(Volunteer::getId))
+			.toList();
 		return new CareGapList(
-				new org.springframework.data.domain.PageImpl<>(selected.subList(from, to), pageable, selected.size()),
-				townshipsByName, mothers.values().stream().sorted(Comparator.comparing(Volunteer::getName)).toList());
+				new org.springframework.data.domain.PageImpl<>(cards(gaps.rows(), today), pageable, gaps.total()),
+				townshipsByName, mothers);
 	}
 
 	/**
-	 * The staff's weekly digest: the care gaps, how many began this week, and the mothers
-	 * without any contact for more than {@value CareDigest#SILENT_DAYS} days.
+	 * The staff's weekly digest: the first {@code lines} care gaps and their number, how
+	 * many began this week, and the first {@code lines} mothers without any contact for
+	 * more than {@value CareDigest#SILENT_DAYS} days and their number.
 	 */
-	public CareDigest careDigest(CurrentUser user) {
-		List<ChildCard> all = cards(this.pairings.activeWithin(Scope.of(user)));
-		LocalDate recentFrom = LocalDate.now(this.clock).minusDays(CareGapFilter.RECENT_DAYS - 1);
-		List<ChildCard> gaps = all.stream()
-			.filter(ChildCard::isOverdue)
-			.sorted(Comparator.comparing(ChildCard::daysOverdue).reversed())
+	public CareDigest careDigest(CurrentUser user, int lines) {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate recentFrom = today.minusDays(CareGapFilter.RECENT_DAYS - 1);
+		CareDue.Digest digest = this.due.digest(Scope.of(user), today, recentFrom, CareDigest.SILENT_DAYS, lines);
+		List<Long> ids = new ArrayList<>(digest.gaps().rows().stream().map(CareDue.Due::pairingId).toList());
+		digest.silent().forEach(silent -> ids.add(silent.pairingId()));
+		Map<Long, Pairing> pairings = this.pairings.detailed(ids);
+		List<ChildCard> gaps = digest.gaps()
+			.rows()
+			.stream()
+			.map(row -> new ChildCard(pairings.get(row.pairingId()), row.cadence(), today, row.reminded()))
 			.toList();
-		long newGaps = gaps.stream().filter(gap -> !gap.gapSince().isBefore(recentFrom)).count();
-		Map<Long, List<ChildCard>> byMother = new HashMap<>();
-		for (ChildCard card : all) {
-			byMother.computeIfAbsent(card.pairing().getMother().getId(), id -> new ArrayList<>()).add(card);
-		}
-		List<CareDigest.SilentMother> silent = new ArrayList<>();
-		for (List<ChildCard> hers : byMother.values()) {
-			long days = hers.stream().mapToLong(ChildCard::daysSinceContact).min().orElse(0);
-			if (days > CareDigest.SILENT_DAYS) {
-				silent.add(new CareDigest.SilentMother(hers.get(0).pairing().getMother(), days, hers.size()));
-			}
-		}
-		silent.sort(Comparator.comparing(CareDigest.SilentMother::daysSinceContact)
-			.reversed()
-			.thenComparing(mother -> mother.mother().getName()));
-		return new CareDigest(gaps, newGaps, silent);
-	}
-
-	/** The id of the township a federation lies in (itself if it is one), if any. */
-	private static Long townshipOf(Federation federation) {
-		long[] lineage = federation.lineage();
-		return switch (federation.getLevel()) {
-			case TOWNSHIP -> lineage[lineage.length - 1];
-			case VILLAGE -> lineage[lineage.length - 2];
-			default -> null;
-		};
+		List<CareDigest.SilentMother> silent = digest.silent()
+			.stream()
+			.map(row -> new CareDigest.SilentMother(pairings.get(row.pairingId()).getMother(), row.days(),
+					row.children()))
+			.sorted(Comparator.comparing(CareDigest.SilentMother::daysSinceContact)
+				.reversed()
+				.thenComparing(mother -> mother.mother().getName()))
+			.toList();
+		return new CareDigest(gaps, digest.gaps().total(), digest.gaps().recent(), silent, digest.silentCount());
 	}
 
 	/**
@@ -366,7 +330,7 @@ public class VisitService {
 		Volunteer mother = pairing.getMother();
 		RuleViolationException.refuseIf(mother.getAccountId() == null && !this.outbox.gatewayConfigured(), null,
 				"visit.remind.noChannel");
-		List<ChildCard> waiting = cards(this.pairings.activeOfMother(mother)).stream()
+		List<ChildCard> waiting = cardsOfMother(mother).stream()
 			.filter(card -> card.isOverdue() || card.pairing().getId().equals(pairingId))
 			.toList();
 		long days = waiting.stream().mapToLong(ChildCard::daysOverdue).max().orElse(0);
@@ -437,19 +401,31 @@ public class VisitService {
 				"visit.date.beforePairing");
 	}
 
-	private List<ChildCard> cards(List<Pairing> active) {
+	/** The cards of her active pairings (loaded with what her page shows). */
+	private List<ChildCard> cardsOfMother(Volunteer mother) {
+		List<Pairing> active = this.pairings.activeOfMother(mother);
 		if (active.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, CareCadence> cadences = this.careGaps.cadences(active);
-		java.util.Set<Long> reminded = new java.util.HashSet<>(
-				this.visits.remindedPairings(active.stream().map(Pairing::getId).toList()));
+		Map<Long, CareDue.Due> dues = new HashMap<>();
+		this.due.ofMother(mother.getId()).forEach(row -> dues.put(row.pairingId(), row));
 		LocalDate today = LocalDate.now(this.clock);
 		List<ChildCard> cards = new ArrayList<>();
 		for (Pairing pairing : active) {
-			cards.add(new ChildCard(pairing, cadences.get(pairing.getId()), today, reminded.contains(pairing.getId())));
+			CareDue.Due row = dues.get(pairing.getId());
+			if (row != null) {
+				cards.add(new ChildCard(pairing, row.cadence(), today, row.reminded()));
+			}
 		}
 		return cards;
+	}
+
+	/** The cards of these rows, in their order, with their pairings loaded at once. */
+	private List<ChildCard> cards(List<CareDue.Due> rows, LocalDate today) {
+		Map<Long, Pairing> pairings = this.pairings.detailed(rows.stream().map(CareDue.Due::pairingId).toList());
+		return rows.stream()
+			.map(row -> new ChildCard(pairings.get(row.pairingId()), row.cadence(), today, row.reminded()))
+			.toList();
 	}
 
 }

@@ -111,6 +111,11 @@ public class VolunteerService {
 			.and(Scope.fetching("federation")));
 	}
 
+	/** These volunteers (those that exist), in one query. */
+	public List<Volunteer> findAllById(java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.volunteers.findAllById(ids);
+	}
+
 	/** The volunteer linked to a sign-in account, with her federation, if any. */
 	public Optional<Volunteer> motherOfAccount(long accountId) {
 		return this.volunteers.findByAccountId(accountId);

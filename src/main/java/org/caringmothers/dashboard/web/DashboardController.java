@@ -66,7 +66,8 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
 			Model model) {
 		Scope scope = Scope.of(user);
-		Federation federation = this.federations.get(federationId, scope);
+		List<Federation> lineage = this.federations.lineage(federationId, scope);
+		Federation federation = lineage.get(lineage.size() - 1);
 		LocalDate today = LocalDate.now(this.clock);
 		Period chosen = Period.of(period, today, from, to);
 		if (period == Period.Kind.CUSTOM && chosen.kind() != Period.Kind.CUSTOM) {
@@ -92,7 +93,7 @@ class DashboardController {
 		}
 		Charts charts = new Charts(this.messages, locale, this.json);
 		model.addAttribute("federation", federation);
-		model.addAttribute("ancestors", this.federations.ancestors(federation).stream().filter(scope::covers).toList());
+		model.addAttribute("ancestors", lineage.subList(0, lineage.size() - 1).stream().filter(scope::covers).toList());
 		model.addAttribute("period", chosen);
 		model.addAttribute("kinds", Period.Kind.values());
 		model.addAttribute("progress", progress);

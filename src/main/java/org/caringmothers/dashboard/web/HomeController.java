@@ -49,9 +49,10 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
-		Federation federation = this.federations.get(user.federationId(), Scope.of(user));
+		List<Federation> lineage = this.federations.lineage(user.federationId(), Scope.of(user));
+		Federation federation = lineage.get(lineage.size() - 1);
 		model.addAttribute("federation", federation);
-		List<Federation> ancestors = this.federations.ancestors(federation);
+		List<Federation> ancestors = lineage.subList(0, lineage.size() - 1);
 		model.addAttribute("ancestors", ancestors);
 		model.addAttribute("brand", this.federations.programmeName(federation, ancestors).orElse(null));
 		if (user.is(Role.VOLUNTEER)) {
@@ -61,15 +62,16 @@ class HomeController {
 			return "dashboard/volunteer-home";
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {
-			CareDigest digest = this.visits.careDigest(user);
+			CareDigest digest = this.visits.careDigest(user, DIGEST_LINES);
 			model.addAttribute("careGaps", digest.gaps());
+			model.addAttribute("careGapCount", digest.gapCount());
 			model.addAttribute("digest", digest);
 			model.addAttribute("remindersBySms", this.visits.remindersBySms());
 			Page<Need> pastDue = this.needs.pastDue(user, PageRequest.of(0, DIGEST_LINES));
 			model.addAttribute("needsPastDue", pastDue.getContent());
 			model.addAttribute("needsPastDueCount", pastDue.getTotalElements());
 			model.addAttribute("now", this.clock.instant());
-			model.addAttribute("reports", this.needs.pendingReports(user));
+			model.addAttribute("reports", this.needs.pendingReports(user, lineage));
 		}
 		model.addAttribute("summary", this.federations.summary(federation));
 		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));

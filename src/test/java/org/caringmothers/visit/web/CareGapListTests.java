@@ -70,8 +70,17 @@ class CareGapListTests {
 
 	@Test
 	void theFullListHoldsEveryGapTheHomePageAndTheDashboardCount() throws Exception {
+		MvcResult homePage = page(get("/"), LOUFAN_STAFF);
+		@SuppressWarnings("unchecked")
+		List<ChildCard> tenOnHome = (List<ChildCard>) homePage.getModelAndView().getModel().get("careGaps");
+		long onHomeCount = (Long) homePage.getModelAndView().getModel().get("careGapCount");
+		assertThat(onHomeCount).isGreaterThan(10);
+		assertThat(tenOnHome).hasSize(10).allMatch(ChildCard::isOverdue);
 		List<ChildCard> onHome = homeGaps(LOUFAN_STAFF);
-		assertThat(onHome).hasSizeGreaterThan(10);
+		assertThat(onHome).hasSize((int) onHomeCount);
+		assertThat(onHome.subList(0, 10)).extracting(gap -> gap.pairing().getId())
+			.isEqualTo(tenOnHome.stream().map(gap -> gap.pairing().getId()).toList());
+		assertThat(onHome).isSortedAccordingTo(java.util.Comparator.comparing(ChildCard::daysOverdue).reversed());
 		Page<ChildCard> first = list(get("/care-gaps"));
 		assertThat(first.getTotalElements()).isEqualTo(onHome.size());
 		assertThat(first.getContent()).hasSize(Math.min(onHome.size(), CareGapController.PAGE_SIZE));
@@ -198,7 +207,8 @@ class CareGapListTests {
 						  having max(greatest(p.start_date, coalesce((select max(x.visit_date) from visit x
 						    where x.pairing_id = p.id), p.start_date))) < current_date - 30) m""".formatted(within),
 						Long.class);
-				assertThat(digest.silentMothers()).hasSize((int) silent);
+				assertThat(digest.silentCount()).isEqualTo(silent);
+				assertThat(digest.silentMothers()).hasSize((int) Math.min(silent, 10));
 				assertThat(html).contains("超过 30 天没有联系任何结对孩子的爱心妈妈：" + silent + " 位");
 
 				Page<ChildCard> recent = list(get("/care-gaps").param("recent", "true"));
@@ -255,9 +265,79 @@ class CareGapListTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from sms_attempt", Long.class)).isZero();
 	}
 
-	@SuppressWarnings("unchecked")
+	@Test
+	void theListHoldsExactlyThePairingsTheCadenceRuleCallsGaps() throws Exception {
+		Federation loufan = this.federations.findByCode("140123").orElseThrow();
+		assertTheListFollowsTheCadenceRule(loufan);
+		// a rule set on the county, and another on one of its townships, reach the
+		// federations below them (kept by the database in the same transaction)
+		long township = this.jdbc.queryForObject(
+				"select min(id) from federation where parent_id = ? and level = 'TOWNSHIP'", Long.class,
+				loufan.getId());
+		try {
+			this.jdbc.update("update federation set contact_days = 14, home_visit_days = 45 where id = ?",
+					loufan.getId());
+			this.jdbc.update("update federation set contact_days = 60 where id = ?", township);
+			assertThat(this.jdbc.queryForObject("""
+					select count(*) from federation where path like ? and (care_contact_days, care_home_visit_days)
+					  <> (case when path like ? then 60 else 14 end, 45)""", Long.class, loufan.getPath() + "%",
+					loufan.getPath() + township + "/%"))
+				.isZero();
+			assertTheListFollowsTheCadenceRule(loufan);
+		}
+		finally {
+			this.jdbc.update("update federation set contact_days = null, home_visit_days = null where id in (?, ?)",
+					loufan.getId(), township);
+		}
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from federation where path like ? and (care_contact_days, care_home_visit_days) <> (30, 90)""",
+				Long.class, loufan.getPath() + "%"))
+			.isZero();
+	}
+
+	/**
+	 * Every active pairing of the county, judged by CareCadence in Java from the contacts
+	 * themselves and the federation's rules (not from the maintained dates), against the
+	 * full list.
+	 */
+	private void assertTheListFollowsTheCadenceRule(Federation loufan) throws Exception {
+		LocalDate today = LocalDate.now();
+		java.util.Set<Long> expected = new java.util.TreeSet<>();
+		this.jdbc.query(
+				"""
+						select p.id, p.start_date, c.federation_id, (select max(x.visit_date) from visit x where x.pairing_id = p.id),
+						  (select max(x.visit_date) from visit x where x.pairing_id = p.id and x.mode = 'HOME_VISIT')
+						from pairing p join child c on c.id = p.child_id join federation f on f.id = c.federation_id
+						where p.end_date is null and f.path like ?""",
+				rs -> {
+					Federation own = this.federations.findById(rs.getLong(3)).orElseThrow();
+					org.caringmothers.pairing.CareCadence cadence = new org.caringmothers.pairing.CareCadence(
+							rs.getObject(2, LocalDate.class), rs.getObject(4, LocalDate.class),
+							rs.getObject(5, LocalDate.class), this.federations.settings(own));
+					if (cadence.isGap(today)) {
+						expected.add(rs.getLong(1));
+					}
+				}, loufan.getPath() + "%");
+		assertThat(expected).isNotEmpty();
+		assertThat(homeGaps(LOUFAN_STAFF)).extracting(gap -> gap.pairing().getId())
+			.containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	/** Every care gap of the user's scope, from all the pages of the full list. */
 	private List<ChildCard> homeGaps(String user) throws Exception {
-		return (List<ChildCard>) page(get("/"), user).getModelAndView().getModel().get("careGaps");
+		List<ChildCard> all = new java.util.ArrayList<>();
+		for (int page = 0;; page++) {
+			@SuppressWarnings("unchecked")
+			Page<ChildCard> one = (Page<ChildCard>) page(get("/care-gaps").param("page", String.valueOf(page)), user)
+				.getModelAndView()
+				.getModel()
+				.get("page");
+			all.addAll(one.getContent());
+			if (one.isLast() || one.getContent().isEmpty()) {
+				return all;
+			}
+		}
 	}
 
 	@SuppressWarnings("unchecked")
