@@ -94,6 +94,18 @@ public class AuditService {
 	}
 
 	/**
+	 * Records an import inside its transaction: a creation for each record and, on the
+	 * first, one entry that counts them ("imported 12 children").
+	 */
+	@Transactional
+	public void recordImport(CurrentUser actor, String recordType, List<Long> recordIds, String what,
+			String remoteAddress) {
+		recordAll(actor, AuditAction.CREATE, recordType, recordIds, "import", remoteAddress);
+		recordAll(actor, AuditAction.IMPORT, recordType, List.of(recordIds.get(0)),
+				"imported " + recordIds.size() + " " + what, remoteAddress);
+	}
+
+	/**
 	 * Records the same action on many records by one user inside the caller's
 	 * transaction: if the work they describe is rolled back, so are they (used by
 	 * imports).

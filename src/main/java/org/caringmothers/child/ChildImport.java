@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
-import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.excel.ImportJob;
@@ -84,8 +83,7 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 
 	@Override
 	protected String identity(ChildForm form) {
-		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		return idNumber == null || idNumber.isEmpty() ? null : idNumber;
+		return IdNumbers.identity(form.getIdNumber());
 	}
 
 	@Override
@@ -95,9 +93,7 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 
 	@Override
 	protected void audit(ImportJob<ChildForm> job, List<Long> ids) {
-		this.audit.recordAll(job.user(), AuditAction.CREATE, ChildService.RECORD, ids, "import", job.remoteAddress());
-		this.audit.recordAll(job.user(), AuditAction.IMPORT, ChildService.RECORD, List.of(ids.get(0)),
-				"imported " + ids.size() + " children", job.remoteAddress());
+		this.audit.recordImport(job.user(), ChildService.RECORD, ids, "children", job.remoteAddress());
 	}
 
 }

@@ -1,9 +1,17 @@
 package org.caringmothers.dashboard;
 
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /**
  * The columns of the monthly ledger, in the order county federations report them. The
  * names of the children's categories are the category codes.
  */
+@RequiredArgsConstructor
+@Getter
+@Accessors(fluent = true)
 public enum LedgerFigure {
 
 	MOTHERS(Group.VOLUNTEERS, "mothers", false),
@@ -68,33 +76,16 @@ public enum LedgerFigure {
 
 	private final Group group;
 
-	private final String column;
-
-	private final boolean ofTheMonth;
-
-	LedgerFigure(Group group, String column, boolean ofTheMonth) {
-		this.group = group;
-		this.column = column;
-		this.ofTheMonth = ofTheMonth;
-	}
-
-	public Group group() {
-		return this.group;
-	}
-
 	/** The column of {@code month_report_row} that keeps this figure. */
-	String column() {
-		return this.column;
-	}
+	@Getter(AccessLevel.PACKAGE)
+	private final String column;
 
 	/**
 	 * Whether the figure belongs to the month (and so stays the same however late the
 	 * ledger is made, unless that month's records change); mothers and children are
 	 * counted as registered when the ledger is made.
 	 */
-	public boolean ofTheMonth() {
-		return this.ofTheMonth;
-	}
+	private final boolean ofTheMonth;
 
 	/** Whether the figure is an amount in yuan rather than a count. */
 	public boolean money() {

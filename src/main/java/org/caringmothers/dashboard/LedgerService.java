@@ -100,30 +100,27 @@ public class LedgerService {
 
 	/** The month's contacts in the federation's subtree, in date order. */
 	public List<Map<String, Object>> contacts(Federation federation, YearMonth month) {
-		return this.jdbc.queryForList(
-				"""
-						select x.visit_date, f.name as federation, c.name as child, c.id_number_masked, v.name as mother,
-						  v.phone, x.mode, x.duration_minutes, x.child_mood,
-						  (select string_agg(vc.care_type, ',' order by vc.care_type) from visit_care vc where vc.visit_id = x.id)
-						    as care_types,
-						  (select coalesce(sum(g.value_yuan), 0) from visit_gift g where g.visit_id = x.id) as gift_value,
-						  x.reviewed_at is not null as reviewed
-						from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-						join volunteer v on v.id = y.volunteer_id join federation f on f.id = c.federation_id
-						where {scope} and x.visit_date between ? and ?
-						order by x.visit_date, f.path, c.name, x.id"""
-					.replace("{scope}", Scope.sql("f")),
+		return this.jdbc.queryForList("""
+				select x.visit_date, f.name as federation, c.name as child, c.id_number_masked, v.name as mother,
+				  v.phone, x.mode, x.duration_minutes, x.child_mood, x.care_types, x.gift_value, x.reviewed
+				from visit_contacts x join child_names c on c.child_id = x.child_id
+				join volunteer_names v on v.volunteer_id = x.volunteer_id join federation f on f.id = x.federation_id
+				where {scope} and x.visit_date between ? and ?
+				order by x.visit_date, f.path, c.name, x.visit_id""".replace("{scope}", Scope.sql("f")),
 				Scope.of(federation).sqlArgument(), Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
 	}
 
 	/** The needs still open in the federation's subtree, oldest first. */
 	public List<Map<String, Object>> openNeeds(Federation federation) {
-		return this.jdbc.queryForList("""
-				select n.raised_at, f.name as federation, c.name as child, n.category, n.urgency, n.status,
-				  n.description, n.mandatory_report and n.report_action is null as safety_open
-				from need n join child c on c.id = n.child_id join federation f on f.id = c.federation_id
-				where {scope} and n.status in ('OPEN', 'IN_PROGRESS')
-				order by n.raised_at, n.id""".replace("{scope}", Scope.sql("f")), Scope.of(federation).sqlArgument());
+		return this.jdbc.queryForList(
+				"""
+						select n.raised_at, f.name as federation, c.name as child, n.category, n.urgency, n.status,
+						  n.description, n.safety_open
+						from need_open n join child_names c on c.child_id = n.child_id join federation f on f.id = n.federation_id
+						where {scope}
+						order by n.raised_at, n.need_id"""
+					.replace("{scope}", Scope.sql("f")),
+				Scope.of(federation).sqlArgument());
 	}
 
 	/** The months a ledger can be made for: up to and including the current one. */

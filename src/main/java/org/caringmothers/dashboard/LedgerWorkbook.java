@@ -282,32 +282,27 @@ public class LedgerWorkbook {
 			this.title = workbook.createCellStyle();
 			this.title.setFont(big);
 			this.note = workbook.createCellStyle();
-			this.header = bordered(workbook);
-			this.header.setFont(bold);
+			this.header = bordered(workbook, bold, textFormat);
 			this.header.setWrapText(true);
-			this.header.setDataFormat(textFormat);
-			this.text = bordered(workbook);
-			this.text.setDataFormat(textFormat);
-			this.wrapped = bordered(workbook);
-			this.wrapped.setDataFormat(textFormat);
+			this.text = bordered(workbook, null, textFormat);
+			this.wrapped = bordered(workbook, null, textFormat);
 			this.wrapped.setWrapText(true);
-			this.number = bordered(workbook);
-			this.number.setDataFormat(numberFormat);
-			this.money = bordered(workbook);
-			this.money.setDataFormat(moneyFormat);
-			this.totalText = bordered(workbook);
-			this.totalText.setFont(bold);
-			this.totalText.setDataFormat(textFormat);
-			this.totalNumber = bordered(workbook);
-			this.totalNumber.setFont(bold);
-			this.totalNumber.setDataFormat(numberFormat);
-			this.totalMoney = bordered(workbook);
-			this.totalMoney.setFont(bold);
-			this.totalMoney.setDataFormat(moneyFormat);
+			this.number = bordered(workbook, null, numberFormat);
+			this.money = bordered(workbook, null, moneyFormat);
+			this.totalText = bordered(workbook, bold, textFormat);
+			this.totalNumber = bordered(workbook, bold, numberFormat);
+			this.totalMoney = bordered(workbook, bold, moneyFormat);
 		}
 
-		private static CellStyle bordered(XSSFWorkbook workbook) {
+		/**
+		 * A cell with thin borders in the given data format, in the font if one is given.
+		 */
+		private static CellStyle bordered(XSSFWorkbook workbook, Font font, short format) {
 			CellStyle style = workbook.createCellStyle();
+			if (font != null) {
+				style.setFont(font);
+			}
+			style.setDataFormat(format);
 			style.setBorderBottom(BorderStyle.THIN);
 			style.setBorderTop(BorderStyle.THIN);
 			style.setBorderLeft(BorderStyle.THIN);

@@ -150,13 +150,14 @@ public class MonthReportService {
 	 * edited after the month was closed.
 	 */
 	public List<Map<String, Object>> laterEdits(Federation federation, MonthReport report) {
-		return this.jdbc.queryForList("""
-				select x.visit_date, f.name as federation, c.name as child, x.created_at, x.updated_at,
-				  x.created_at > ? as added
-				from visit x join pairing y on y.id = x.pairing_id join child c on c.id = y.child_id
-				join federation f on f.id = c.federation_id
-				where {scope} and x.visit_date between ? and ? and (x.created_at > ? or x.updated_at > ?)
-				order by coalesce(x.updated_at, x.created_at), x.id""".replace("{scope}", Scope.sql("f")),
+		return this.jdbc.queryForList(
+				"""
+						select x.visit_date, f.name as federation, c.name as child, x.created_at, x.updated_at,
+						  x.created_at > ? as added
+						from visit_contacts x join child_names c on c.child_id = x.child_id join federation f on f.id = x.federation_id
+						where {scope} and x.visit_date between ? and ? and (x.created_at > ? or x.updated_at > ?)
+						order by coalesce(x.updated_at, x.created_at), x.visit_id"""
+					.replace("{scope}", Scope.sql("f")),
 				Timestamp.from(report.closedAt()), Scope.of(federation).sqlArgument(),
 				Date.valueOf(report.month().atDay(1)), Date.valueOf(report.month().atEndOfMonth()),
 				Timestamp.from(report.closedAt()), Timestamp.from(report.closedAt()));

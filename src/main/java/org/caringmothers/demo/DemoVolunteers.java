@@ -249,31 +249,12 @@ class DemoVolunteers {
 	}
 
 	private static String motherStatus(Faker faker) {
-		int roll = faker.random().nextInt(100);
-		if (roll < 75) {
-			return "ACTIVE";
-		}
-		if (roll < 81) {
-			return "APPLIED";
-		}
-		if (roll < 86) {
-			return "SCREENED";
-		}
-		if (roll < 91) {
-			return "TRAINED";
-		}
-		return roll < 96 ? "SUSPENDED" : "WITHDRAWN";
+		return Shares.pick(faker.random().nextInt(100), new int[] { 75, 81, 86, 91, 96 }, "ACTIVE", "APPLIED",
+				"SCREENED", "TRAINED", "SUSPENDED", "WITHDRAWN");
 	}
 
 	private static String reserveStatus(Faker faker) {
-		int roll = faker.random().nextInt(100);
-		if (roll < 85) {
-			return "ACTIVE";
-		}
-		if (roll < 90) {
-			return "APPLIED";
-		}
-		return roll < 96 ? "TRAINED" : "WITHDRAWN";
+		return Shares.reserveStatus(faker.random().nextInt(100));
 	}
 
 	private static String occupationFor(String skill) {

@@ -600,28 +600,12 @@ public class ProvinceScaleData {
 	}
 
 	private static String motherStatus(Random random) {
-		int roll = random.nextInt(100);
-		if (roll < 84) {
-			return "ACTIVE";
-		}
-		if (roll < 88) {
-			return "APPLIED";
-		}
-		if (roll < 92) {
-			return "SCREENED";
-		}
-		return roll < 96 ? "TRAINED" : "SUSPENDED";
+		return Shares.pick(random.nextInt(100), new int[] { 84, 88, 92, 96 }, "ACTIVE", "APPLIED", "SCREENED",
+				"TRAINED", "SUSPENDED");
 	}
 
 	private static String reserveStatus(Random random) {
-		int roll = random.nextInt(100);
-		if (roll < 85) {
-			return "ACTIVE";
-		}
-		if (roll < 90) {
-			return "APPLIED";
-		}
-		return roll < 96 ? "TRAINED" : "WITHDRAWN";
+		return Shares.reserveStatus(random.nextInt(100));
 	}
 
 	private long max(String table) {

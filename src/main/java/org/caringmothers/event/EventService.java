@@ -18,7 +18,7 @@ import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.volunteer.TrainingForm;
+import org.caringmothers.volunteer.TrainingParameters;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerFilter;
 import org.caringmothers.volunteer.VolunteerForm;
@@ -236,13 +236,8 @@ public class EventService {
 				"attendanceCount", "event.attendanceCount.future");
 	}
 
-	private static TrainingForm trainingOf(Event event) {
-		TrainingForm form = new TrainingForm();
-		form.setTrainingDate(event.getEventDate());
-		form.setTopic(event.getTitle());
-		form.setHours(event.getHours());
-		form.setTrainer(event.getTrainer());
-		return form;
+	private static TrainingParameters trainingOf(Event event) {
+		return new TrainingParameters(event.getEventDate(), event.getTitle(), event.getHours(), event.getTrainer());
 	}
 
 	private Federation checkedFederation(String code, CurrentUser user) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import java.util.stream.IntStream;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.RuleViolationException;
+import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 
@@ -155,10 +155,8 @@ public class TargetService {
 			TargetLine line = form.getLines().get(i);
 			RuleViolationException.refuseIf(!children.containsKey(line.getFederationId()), null, "target.notBelow");
 			Target stored = own.get(line.getFederationId());
-			Long storedVersion = stored == null ? null : stored.getVersion();
-			if (!Objects.equals(storedVersion, line.getVersion())) {
-				throw new ObjectOptimisticLockingFailureException(Target.class, line.getFederationId());
-			}
+			Versions.check(line.getVersion(), stored == null ? null : stored.getVersion(), Target.class,
+					line.getFederationId());
 			RuleViolationException.refuseIf((line.getPairings() == null) != (line.getMothers() == null),
 					"lines[" + i + "].pairings", "target.bothOrNeither");
 			if (line.getPairings() == null) {

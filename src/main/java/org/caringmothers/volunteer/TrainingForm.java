@@ -42,4 +42,8 @@ public class TrainingForm {
 	@PlainText
 	private String trainer;
 
+	public TrainingParameters toParameters() {
+		return new TrainingParameters(this.trainingDate, this.topic, this.hours, this.trainer);
+	}
+
 }

@@ -35,26 +35,19 @@ class TrainingRecord extends BaseEntity {
 	/** The training event that credited this record, if any. */
 	private Long eventId;
 
-	TrainingRecord(long volunteerId, TrainingForm form, Long recordedBy, Instant recordedAt) {
-		this(volunteerId, form, recordedBy, recordedAt, null);
-	}
-
-	TrainingRecord(long volunteerId, TrainingForm form, Long recordedBy, Instant recordedAt, Long eventId) {
+	TrainingRecord(long volunteerId, TrainingParameters training, Long recordedBy, Instant recordedAt, Long eventId) {
 		this.volunteerId = volunteerId;
-		this.trainingDate = form.getTrainingDate();
-		this.topic = form.getTopic().trim();
-		this.hours = form.getHours();
-		this.trainer = form.getTrainer().trim();
+		update(training);
 		this.recordedBy = recordedBy;
 		this.recordedAt = recordedAt;
 		this.eventId = eventId;
 	}
 
-	void update(TrainingForm form) {
-		this.trainingDate = form.getTrainingDate();
-		this.topic = form.getTopic().trim();
-		this.hours = form.getHours();
-		this.trainer = form.getTrainer().trim();
+	void update(TrainingParameters training) {
+		this.trainingDate = training.trainingDate();
+		this.topic = training.topic().trim();
+		this.hours = training.hours();
+		this.trainer = training.trainer().trim();
 	}
 
 }

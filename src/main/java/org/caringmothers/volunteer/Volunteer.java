@@ -152,8 +152,7 @@ public class Volunteer extends FederationRecord {
 	}
 
 	/** Takes a lifecycle step already checked by {@link VolunteerLifecycle}. */
-	void moveTo(StatusChangeForm step) {
-		VolunteerStatus to = step.getTo();
+	void moveTo(VolunteerStatus to, LocalDate oathDate, String note) {
 		switch (to) {
 			case SCREENED -> {
 				this.interviewDone = true;
@@ -162,11 +161,11 @@ public class Volunteer extends FederationRecord {
 			}
 			case ACTIVE -> {
 				if (this.oathDate == null) {
-					this.oathDate = step.getOathDate();
+					this.oathDate = oathDate;
 				}
 				this.statusReason = null;
 			}
-			case SUSPENDED, WITHDRAWN -> this.statusReason = step.getNote().trim();
+			case SUSPENDED, WITHDRAWN -> this.statusReason = note.trim();
 			default -> {
 			}
 		}

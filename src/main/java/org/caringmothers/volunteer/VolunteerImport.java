@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
-import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.Gender;
 import org.caringmothers.common.excel.ImportJob;
@@ -73,8 +72,7 @@ public class VolunteerImport extends SpreadsheetImport<VolunteerForm> {
 
 	@Override
 	protected String identity(VolunteerForm form) {
-		String idNumber = IdNumbers.normalise(form.getIdNumber());
-		return idNumber == null || idNumber.isEmpty() ? null : idNumber;
+		return IdNumbers.identity(form.getIdNumber());
 	}
 
 	@Override
@@ -84,10 +82,7 @@ public class VolunteerImport extends SpreadsheetImport<VolunteerForm> {
 
 	@Override
 	protected void audit(ImportJob<VolunteerForm> job, List<Long> ids) {
-		this.audit.recordAll(job.user(), AuditAction.CREATE, VolunteerService.RECORD, ids, "import",
-				job.remoteAddress());
-		this.audit.recordAll(job.user(), AuditAction.IMPORT, VolunteerService.RECORD, List.of(ids.get(0)),
-				"imported " + ids.size() + " volunteers", job.remoteAddress());
+		this.audit.recordImport(job.user(), VolunteerService.RECORD, ids, "volunteers", job.remoteAddress());
 	}
 
 }

@@ -386,7 +386,7 @@ public class VolunteerService {
 		VolunteerStatus from = volunteer.getStatus();
 		VolunteerLifecycle.check(from, step, this.trainings.totalHours(id), this.requiredTrainingHours,
 				LocalDate.now(this.clock));
-		volunteer.moveTo(step);
+		volunteer.moveTo(step.getTo(), step.getOathDate(), step.getNote());
 		this.volunteers.saveAndFlush(volunteer);
 		syncAccountWithStatus(volunteer);
 		String note = Texts.trimToNull(step.getNote());
@@ -486,11 +486,12 @@ public class VolunteerService {
 	}
 
 	@Transactional
-	public TrainingRecord addTraining(long id, TrainingForm form, CurrentUser user) {
+	public TrainingRecord addTraining(long id, TrainingParameters training, CurrentUser user) {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		checkTraining(volunteer, form);
-		TrainingRecord record = this.trainings.save(new TrainingRecord(id, form, user.id(), this.clock.instant()));
+		checkTraining(volunteer, training);
+		TrainingRecord record = this.trainings
+			.save(new TrainingRecord(id, training, user.id(), this.clock.instant(), null));
 		this.audit.record(AuditAction.UPDATE, RECORD, id,
 				"training " + record.getTrainingDate() + " " + record.getHours().toPlainString() + "h");
 		return record;
@@ -502,14 +503,14 @@ public class VolunteerService {
 	 * same event.
 	 */
 	@Transactional
-	public TrainingRecord creditTraining(long id, long eventId, TrainingForm form, CurrentUser user) {
+	public TrainingRecord creditTraining(long id, long eventId, TrainingParameters training, CurrentUser user) {
 		user.requireManager();
 		Volunteer volunteer = get(id, user);
-		checkTraining(volunteer, form);
+		checkTraining(volunteer, training);
 		RuleViolationException.refuseIf(this.trainings.findByVolunteerIdAndEventId(id, eventId).isPresent(), null,
 				"volunteer.training.alreadyCredited", volunteer.getName());
 		TrainingRecord record = this.trainings
-			.saveAndFlush(new TrainingRecord(id, form, user.id(), this.clock.instant(), eventId));
+			.saveAndFlush(new TrainingRecord(id, training, user.id(), this.clock.instant(), eventId));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "training " + record.getTrainingDate() + " "
 				+ record.getHours().toPlainString() + "h (event #" + eventId + ")");
 		return record;
@@ -531,12 +532,12 @@ public class VolunteerService {
 	 * (date, topic, hours, trainer).
 	 */
 	@Transactional
-	public int updateTrainingCredits(long eventId, TrainingForm form, CurrentUser user) {
+	public int updateTrainingCredits(long eventId, TrainingParameters training, CurrentUser user) {
 		user.requireManager();
-		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+		RuleViolationException.refuseIf(training.trainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
 				"volunteer.training.future");
 		List<TrainingRecord> records = this.trainings.findByEventId(eventId);
-		records.forEach(record -> record.update(form));
+		records.forEach(record -> record.update(training));
 		this.trainings.saveAll(records);
 		return records.size();
 	}
@@ -653,10 +654,10 @@ public class VolunteerService {
 		}
 	}
 
-	private void checkTraining(Volunteer volunteer, TrainingForm form) {
+	private void checkTraining(Volunteer volunteer, TrainingParameters training) {
 		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
 				"volunteer.training.withdrawn");
-		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
+		RuleViolationException.refuseIf(training.trainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
 				"volunteer.training.future");
 	}
 

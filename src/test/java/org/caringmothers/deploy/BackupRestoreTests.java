@@ -5,27 +5,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.caringmothers.CaringMothersApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,40 +56,18 @@ class BackupRestoreTests {
 		}
 	}
 
-	static ConfigurableApplicationContext instance(String database, boolean demo) {
-		return new SpringApplicationBuilder(CaringMothersApplication.class)
-			.properties("DB_URL=" + ServerDatabase.url(database), "DB_USER=" + ServerDatabase.USER,
-					"DB_PASSWORD=" + ServerDatabase.PASSWORD, "DATA_SECRET=" + ServerDatabase.SECRET,
-					"DEMO_DATA=" + demo, "PORT=0")
-			.run("--spring.autoconfigure.exclude=");
-	}
-
 	@Test
 	void aDumpRestoredIntoAFreshDatabaseHoldsEveryRecordPhotoAndAuditEntry() throws Exception {
 		long photo;
 		byte[] photoBytes;
 		String childPath;
 		String childPage;
-		ConfigurableApplicationContext original = instance(source, true);
+		ConfigurableApplicationContext original = ServerDatabase.start(source);
 		try {
-			int port = TwoInstancesTests.port(original);
-			JdbcTemplate jdbc = original.getBean(JdbcTemplate.class);
-			long pairing = jdbc.queryForObject("""
-					select max(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
-					join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
-					Long.class);
-			WebClient phone = new WebClient();
-			phone.signIn(port, "loufan.mother", "aixin-demo-2026");
-			assertThat(phone.get(port, "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
-			HttpResponse<String> sent = phone.postMultipart(port, "/my/pairings/" + pairing + "/visits",
-					Map.of("visitDate", LocalDate.now().toString(), "mode", "HOME_VISIT", "durationMinutes", "30",
-							"careTypes", "COMFORT", "childMood", "GOOD", "clientToken", UUID.randomUUID().toString()),
-					"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(640, 480));
-			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-			photo = jdbc.queryForObject(
-					"select max(p.id) from visit_photo p join visit v on v.id = p.visit_id where v.pairing_id = ?",
-					Long.class, pairing);
-			HttpResponse<byte[]> served = phone.getBytes(port, "/photos/" + photo);
+			int port = ServerDatabase.port(original);
+			DemoMother mother = DemoMother.logsAContactWithAPhoto(original, 640, 480);
+			photo = mother.photo();
+			HttpResponse<byte[]> served = mother.phone().getBytes(port, "/photos/" + photo);
 			assertThat(served.statusCode()).isEqualTo(200);
 			photoBytes = served.body();
 			assertThat(photoBytes).isNotEmpty();
@@ -137,9 +109,9 @@ class BackupRestoreTests {
 		assertThat(audit(restored)).isEqualTo(auditBefore);
 		appendOnly(restored);
 
-		ConfigurableApplicationContext copy = instance(restored, false);
+		ConfigurableApplicationContext copy = ServerDatabase.start(restored, "DEMO_DATA=false");
 		try {
-			int port = TwoInstancesTests.port(copy);
+			int port = ServerDatabase.port(copy);
 			WebClient phone = new WebClient();
 			phone.signIn(port, "loufan.mother", "aixin-demo-2026");
 			HttpResponse<byte[]> served = phone.getBytes(port, "/photos/" + photo);
@@ -178,7 +150,7 @@ class BackupRestoreTests {
 
 	/** Rows of every table of the schema (partitions included). */
 	private static Map<String, Long> counts(String database) {
-		JdbcTemplate jdbc = jdbc(database);
+		JdbcTemplate jdbc = ServerDatabase.jdbc(database);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String table : jdbc.queryForList("""
 				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -190,15 +162,15 @@ class BackupRestoreTests {
 	}
 
 	private static List<String> audit(String database) {
-		return jdbc(database).queryForList("""
+		return ServerDatabase.jdbc(database).queryForList("""
 				select id || '|' || occurred_at || '|' || action || '|' || record_type || '|'
 				       || coalesce(record_id::text, '') || '|' || actor_username || '|' || coalesce(summary, '')
 				from audit_entry order by id""", String.class);
 	}
 
 	private static void appendOnly(String database) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(ServerDatabase.url(database), ServerDatabase.USER,
-				ServerDatabase.PASSWORD); Statement statement = connection.createStatement()) {
+		try (Connection connection = ServerDatabase.connect(database);
+				Statement statement = connection.createStatement()) {
 			for (String sql : List.of("update audit_entry set summary = 'changed'", "delete from audit_entry",
 					"truncate audit_entry")) {
 				assertThatThrownBy(() -> statement.execute(sql)).as(sql)
@@ -206,11 +178,6 @@ class BackupRestoreTests {
 					.hasMessageContaining("audit entries cannot be changed or deleted");
 			}
 		}
-	}
-
-	private static JdbcTemplate jdbc(String database) {
-		return new JdbcTemplate(new DriverManagerDataSource(ServerDatabase.url(database), ServerDatabase.USER,
-				ServerDatabase.PASSWORD));
 	}
 
 	private static String host() {

@@ -80,7 +80,7 @@ class DatabaseOutageTests {
 			// language
 			started = System.nanoTime();
 			HttpResponse<String> sent = mother.postMultipart(this.port, "/my/pairings/" + pairing + "/visits", contact,
-					"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(320, 240));
+					"photos", "photo.jpg", "image/jpeg", DemoMother.jpeg(320, 240));
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
 			assertThat(sent.statusCode()).isEqualTo(503);
 			assertThat(sent.body()).contains("系统暂时不可用").contains("没有保存");
@@ -107,7 +107,7 @@ class DatabaseOutageTests {
 			.isZero();
 		assertThat(mother.get(this.port, "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
 		HttpResponse<String> again = mother.postMultipart(this.port, "/my/pairings/" + pairing + "/visits", contact,
-				"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(320, 240));
+				"photos", "photo.jpg", "image/jpeg", DemoMother.jpeg(320, 240));
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
 		assertThat(
 				this.jdbc.queryForObject("select count(*) from visit where client_token = ?", Long.class, clientToken))

@@ -1,6 +1,5 @@
 package org.caringmothers.deploy;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,15 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.caringmothers.CaringMothersApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,11 +44,8 @@ class LeastPrivilegeTests {
 		role = "cm_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		ServerDatabase.execute("create role " + role + " login password '" + APP_PASSWORD + "'");
 		database = ServerDatabase.create("cm_least");
-		app = new SpringApplicationBuilder(CaringMothersApplication.class)
-			.properties("DB_URL=" + ServerDatabase.url(database), "DB_USER=" + role, "DB_PASSWORD=" + APP_PASSWORD,
-					"DB_MIGRATION_USER=" + ServerDatabase.USER, "DB_MIGRATION_PASSWORD=" + ServerDatabase.PASSWORD,
-					"DATA_SECRET=" + ServerDatabase.SECRET, "DEMO_DATA=true", "PORT=0")
-			.run("--spring.autoconfigure.exclude=");
+		app = ServerDatabase.start(database, "DB_USER=" + role, "DB_PASSWORD=" + APP_PASSWORD,
+				"DB_MIGRATION_USER=" + ServerDatabase.USER, "DB_MIGRATION_PASSWORD=" + ServerDatabase.PASSWORD);
 	}
 
 	@AfterAll
@@ -89,7 +82,7 @@ class LeastPrivilegeTests {
 
 	@Test
 	void theApplicationWorksAndItsActionsAreAudited() throws Exception {
-		int port = TwoInstancesTests.port(app);
+		int port = ServerDatabase.port(app);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 		long entries = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
 		WebClient staff = new WebClient();
@@ -97,22 +90,8 @@ class LeastPrivilegeTests {
 		assertThat(staff.get(port, "/children").statusCode()).isEqualTo(200);
 		assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isGreaterThan(entries);
 
-		long pairing = jdbc.queryForObject("""
-				select max(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
-				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
-				Long.class);
-		WebClient phone = new WebClient();
-		phone.signIn(port, "loufan.mother", "aixin-demo-2026");
-		assertThat(phone.get(port, "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
-		HttpResponse<String> sent = phone.postMultipart(port, "/my/pairings/" + pairing + "/visits",
-				Map.of("visitDate", LocalDate.now().toString(), "mode", "HOME_VISIT", "durationMinutes", "30",
-						"careTypes", "COMFORT", "childMood", "GOOD", "clientToken", UUID.randomUUID().toString()),
-				"photos", "photo.jpg", "image/jpeg", TwoInstancesTests.jpeg(320, 240));
-		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-		long photo = jdbc.queryForObject(
-				"select max(p.id) from visit_photo p join visit v on v.id = p.visit_id where v.pairing_id = ?",
-				Long.class, pairing);
-		assertThat(phone.getBytes(port, "/photos/" + photo).statusCode()).isEqualTo(200);
+		DemoMother mother = DemoMother.logsAContactWithAPhoto(app, 320, 240);
+		assertThat(mother.phone().getBytes(port, "/photos/" + mother.photo()).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -7,21 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.caringmothers.CaringMothersApplication;
 import org.caringmothers.child.ChildImport;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,8 +42,8 @@ class TwoInstancesTests {
 	static void start() {
 		ServerDatabase.requireServer();
 		database = ServerDatabase.create("cm_two");
-		first = instance();
-		second = instance();
+		first = ServerDatabase.start(database);
+		second = ServerDatabase.start(database);
 	}
 
 	@AfterAll
@@ -61,18 +58,8 @@ class TwoInstancesTests {
 		}
 	}
 
-	static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(CaringMothersApplication.class)
-			.properties("DB_URL=" + ServerDatabase.url(database), "DB_USER=" + ServerDatabase.USER,
-					"DB_PASSWORD=" + ServerDatabase.PASSWORD, "DATA_SECRET=" + ServerDatabase.SECRET, "DEMO_DATA=true",
-					"PORT=0")
-			// sessions in PostgreSQL, as in production (the test configuration leaves
-			// them out)
-			.run("--spring.autoconfigure.exclude=");
-	}
-
-	static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	private static int port(ConfigurableApplicationContext context) {
+		return ServerDatabase.port(context);
 	}
 
 	@Test
@@ -126,27 +113,13 @@ class TwoInstancesTests {
 
 	@Test
 	void aPhotoUploadedOnOneInstanceIsServedByTheOther() throws Exception {
-		JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-		long pairing = jdbc.queryForObject("""
-				select max(p.id) from pairing p join volunteer v on v.id = p.volunteer_id
-				join app_user a on a.id = v.account_id where a.username = 'loufan.mother' and p.end_date is null""",
-				Long.class);
-		WebClient phone = new WebClient();
-		phone.signIn(port(first), "loufan.mother", "aixin-demo-2026");
-		assertThat(phone.get(port(first), "/my/pairings/" + pairing + "/visits/new").statusCode()).isEqualTo(200);
-		HttpResponse<String> sent = phone.postMultipart(port(first), "/my/pairings/" + pairing + "/visits",
-				Map.of("visitDate", LocalDate.now().toString(), "mode", "HOME_VISIT", "durationMinutes", "30",
-						"careTypes", "COMFORT", "childMood", "GOOD", "clientToken", UUID.randomUUID().toString()),
-				"photos", "photo.jpg", "image/jpeg", jpeg(800, 600));
-		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-		long photo = jdbc.queryForObject(
-				"select max(p.id) from visit_photo p join visit v on v.id = p.visit_id where v.pairing_id = ?",
-				Long.class, pairing);
-		HttpResponse<byte[]> served = phone.getBytes(port(second), "/photos/" + photo);
+		DemoMother mother = DemoMother.logsAContactWithAPhoto(first, 800, 600);
+		HttpResponse<byte[]> served = mother.phone().getBytes(port(second), "/photos/" + mother.photo());
 		assertThat(served.statusCode()).isEqualTo(200);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
 		assertThat(image.getWidth()).isEqualTo(800);
-		assertThat(jdbc.queryForObject("select count(*) from photo_chunk", Long.class)).isPositive();
+		assertThat(first.getBean(JdbcTemplate.class).queryForObject("select count(*) from photo_chunk", Long.class))
+			.isPositive();
 	}
 
 	@Test
@@ -216,13 +189,6 @@ class TwoInstancesTests {
 				birth.getMonthValue(), birth.getDayOfMonth(), order) + (male ? 1 : 2));
 		return List.of(name, gender, birth.toString(), id, "留守儿童", "父母均外出务工", "太原", "娄烦镇中心小学", "三年级", "140123101", "一组",
 				"张奶奶", "祖父母、外祖父母", "13912345678", "", "低", "2025-01-01", "张奶奶", "结对关爱");
-	}
-
-	static byte[] jpeg(int width, int height) throws Exception {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 }

@@ -126,20 +126,24 @@ class VolunteerLifecycleTests {
 	@Test
 	void aStepChangesTheVolunteer() {
 		Volunteer volunteer = new Volunteer(1L);
-		volunteer.moveTo(completeStep(SCREENED));
+		take(volunteer, completeStep(SCREENED));
 		assertThat(volunteer.isInterviewDone() && volunteer.isReferencesChecked() && volunteer.isNoCriminalRecord())
 			.isTrue();
-		volunteer.moveTo(completeStep(TRAINED));
-		volunteer.moveTo(completeStep(ACTIVE));
+		take(volunteer, completeStep(TRAINED));
+		take(volunteer, completeStep(ACTIVE));
 		assertThat(volunteer.getOathDate()).isEqualTo(TODAY.minusDays(1));
-		volunteer.moveTo(completeStep(SUSPENDED));
+		take(volunteer, completeStep(SUSPENDED));
 		assertThat(volunteer.getStatusReason()).isEqualTo("外出务工");
 		StatusChangeForm resume = completeStep(ACTIVE);
 		resume.setOathDate(TODAY);
-		volunteer.moveTo(resume);
+		take(volunteer, resume);
 		assertThat(volunteer.getStatus()).isEqualTo(ACTIVE);
 		assertThat(volunteer.getOathDate()).as("the first oath stays").isEqualTo(TODAY.minusDays(1));
 		assertThat(volunteer.getStatusReason()).isNull();
+	}
+
+	private static void take(Volunteer volunteer, StatusChangeForm step) {
+		volunteer.moveTo(step.getTo(), step.getOathDate(), step.getNote());
 	}
 
 	private static void expectProblem(VolunteerStatus from, StatusChangeForm step, BigDecimal hours, String field,

@@ -1,5 +1,7 @@
 package org.caringmothers.common.persistence;
 
+import java.util.Objects;
+
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
@@ -12,12 +14,13 @@ public final class Versions {
 	}
 
 	/**
-	 * @param shown the version the form was shown with ({@code null} when missing)
-	 * @param current the record's version now
+	 * @param shown the version the form was shown with ({@code null} when missing, or
+	 * when the form was shown without a record)
+	 * @param current the record's version now ({@code null} when there is no record)
 	 * @throws ObjectOptimisticLockingFailureException when they differ
 	 */
-	public static void check(Long shown, long current, Class<?> type, Object id) {
-		if (shown == null || shown != current) {
+	public static void check(Long shown, Long current, Class<?> type, Object id) {
+		if (!Objects.equals(shown, current)) {
 			throw new ObjectOptimisticLockingFailureException(type, id);
 		}
 	}

@@ -24,6 +24,15 @@ public final class IdNumbers {
 	}
 
 	/**
+	 * The normalised number, or {@code null} when there is none: what tells the people of
+	 * an import's rows apart.
+	 */
+	public static String identity(String number) {
+		String normalised = normalise(number);
+		return normalised == null || normalised.isEmpty() ? null : normalised;
+	}
+
+	/**
 	 * Checks the form, the birth date and the check character.
 	 * @return the message key of the problem, or {@code null} when the number is valid
 	 */

@@ -10,23 +10,25 @@ public final class Masking {
 	}
 
 	public static String idNumber(String number) {
-		if (number == null || number.isBlank()) {
-			return "";
-		}
-		if (number.length() < 10) {
-			return "*".repeat(number.length());
-		}
-		return number.substring(0, 6) + "*".repeat(number.length() - 10) + number.substring(number.length() - 4);
+		return masked(number, 6, 4);
 	}
 
 	public static String phone(String phone) {
-		if (phone == null || phone.isBlank()) {
+		return masked(phone, 3, 4);
+	}
+
+	/**
+	 * The first and last characters kept, the others starred; all starred when too short.
+	 */
+	private static String masked(String value, int head, int tail) {
+		if (value == null || value.isBlank()) {
 			return "";
 		}
-		if (phone.length() < 7) {
-			return "*".repeat(phone.length());
+		if (value.length() < head + tail) {
+			return "*".repeat(value.length());
 		}
-		return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+		return value.substring(0, head) + "*".repeat(value.length() - head - tail)
+				+ value.substring(value.length() - tail);
 	}
 
 }

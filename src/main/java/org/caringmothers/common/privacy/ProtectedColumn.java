@@ -1,11 +1,18 @@
 package org.caringmothers.common.privacy;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /**
  * Every database column that holds a ciphertext of {@link SensitiveDataCipher}. The name
  * is bound into each ciphertext as associated data, so that a value copied into another
  * column (or another row's purpose) no longer decrypts; the table and columns let
  * {@link SensitiveDataReencryption} re-encrypt everything under a new secret.
  */
+@RequiredArgsConstructor
+@Getter
+@Accessors(fluent = true)
 public enum ProtectedColumn {
 
 	/** A volunteer's identity number, with its keyed hash for exact lookups. */
@@ -27,26 +34,8 @@ public enum ProtectedColumn {
 
 	private final String cipherColumn;
 
-	private final String indexColumn;
-
-	ProtectedColumn(String table, String cipherColumn, String indexColumn) {
-		this.table = table;
-		this.cipherColumn = cipherColumn;
-		this.indexColumn = indexColumn;
-	}
-
-	public String table() {
-		return this.table;
-	}
-
-	public String cipherColumn() {
-		return this.cipherColumn;
-	}
-
 	/** The column of the keyed hash, or {@code null} when the column has none. */
-	public String indexColumn() {
-		return this.indexColumn;
-	}
+	private final String indexColumn;
 
 	/** The associated data bound into every ciphertext of this column. */
 	String associatedData() {

@@ -2,6 +2,7 @@ package org.caringmothers.common.privacy;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 public class SensitiveDataReencryption implements ApplicationRunner {
 
 	private static final long LOCK = 0x6361726d6f6d3031L;
@@ -38,12 +40,6 @@ public class SensitiveDataReencryption implements ApplicationRunner {
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
-
-	SensitiveDataReencryption(SensitiveDataCipher cipher, JdbcTemplate jdbc, TransactionTemplate transactions) {
-		this.cipher = cipher;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

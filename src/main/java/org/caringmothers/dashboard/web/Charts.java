@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.caringmothers.dashboard.Figures;
 import org.caringmothers.dashboard.MonthCount;
 import org.caringmothers.dashboard.Progress;
@@ -21,6 +22,7 @@ import org.springframework.context.MessageSource;
  * labels and named series of numbers. The page shows the same figures in a table under
  * each chart, so it reads the same without JavaScript.
  */
+@RequiredArgsConstructor
 final class Charts {
 
 	private final MessageSource messages;
@@ -28,12 +30,6 @@ final class Charts {
 	private final Locale locale;
 
 	private final JsonMapper json;
-
-	Charts(MessageSource messages, Locale locale, JsonMapper json) {
-		this.messages = messages;
-		this.locale = locale;
-		this.json = json;
-	}
 
 	String months(List<MonthCount> months) {
 		List<String> labels = months.stream().map(m -> m.month().toString()).toList();

@@ -175,7 +175,7 @@ class VolunteerController {
 			@Valid @ModelAttribute("trainingForm") TrainingForm trainingForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		return onDetail(user, id, result, model, redirect, "volunteer.training.added", () -> {
-			this.volunteers.addTraining(id, trainingForm, user);
+			this.volunteers.addTraining(id, trainingForm.toParameters(), user);
 			return trainingForm.getTopic().trim();
 		});
 	}

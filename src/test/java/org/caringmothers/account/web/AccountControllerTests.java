@@ -84,6 +84,16 @@ class AccountControllerTests {
 	}
 
 	@Test
+	void theFilterShowsWhatWasChosen() throws Exception {
+		page(get("/accounts").param("role", "VOLUNTEER").param("enabled", "false"), ADMIN).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<label for=\"enabled\"")))
+			.andExpect(content().string(containsString("<select id=\"enabled\" name=\"enabled\"")))
+			.andExpect(content().string(containsString("<option value=\"false\" selected=\"selected\">")))
+			.andExpect(content().string(containsString("<option value=\"true\">")))
+			.andExpect(content().string(containsString("<option value=\"VOLUNTEER\" selected=\"selected\">")));
+	}
+
+	@Test
 	void anAccountOutsideTheSubtreeIsNotFound() throws Exception {
 		long shenchiStaff = accountId(SHENCHI_STAFF);
 		page(get("/accounts/" + shenchiStaff + "/edit"), LOUFAN_STAFF).andExpect(status().isNotFound());

@@ -136,6 +136,15 @@ class CareGapListTests {
 		assertThat(hers.getTotalElements())
 			.isEqualTo(all.stream().filter(gap -> gap.pairing().getMother().getId() == mother).count());
 		assertThat(hers.getContent()).allMatch(gap -> gap.pairing().getMother().getId() == mother);
+		org.caringmothers.volunteer.Volunteer her = all.get(0).pairing().getMother();
+		assertThat(
+				page(get("/care-gaps").param("mother", String.valueOf(mother)).param("kind", "CONTACT"), LOUFAN_STAFF)
+					.getResponse()
+					.getContentAsString())
+			.contains("<label for=\"mother\"",
+					"<option value=\"" + mother + "\" selected=\"selected\">" + her.getName() + "（"
+							+ her.getMaskedPhone() + "）</option>")
+			.contains("<option value=\"CONTACT\" selected=\"selected\">");
 
 		Federation childPlace = all.get(0).pairing().getChild().getFederation();
 		long[] lineage = childPlace.lineage();
