@@ -40,6 +40,11 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 	}
 
 	@Override
+	protected String columnKeyPrefix() {
+		return "child.import.column.";
+	}
+
+	@Override
 	protected String sheetName() {
 		return "儿童信息";
 	}
@@ -86,6 +91,11 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 	protected String identity(ChildForm form) {
 		String idNumber = IdNumbers.normalise(form.getIdNumber());
 		return idNumber == null || idNumber.isEmpty() ? null : idNumber;
+	}
+
+	@Override
+	protected String likelyIdentity(ChildForm form) {
+		return ChildService.likelyIdentity(form);
 	}
 
 	@Override
