@@ -649,10 +649,12 @@ public class VolunteerService {
 	}
 
 	private void checkTraining(Volunteer volunteer, TrainingForm form) {
-		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
-				"volunteer.training.withdrawn");
-		RuleViolationException.refuseIf(form.getTrainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
-				"volunteer.training.future");
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
+						"volunteer.training.withdrawn"),
+				() -> RuleViolationException.refuseIf(
+						form.getTrainingDate() != null && form.getTrainingDate().isAfter(LocalDate.now(this.clock)),
+						"trainingDate", "volunteer.training.future"));
 	}
 
 	private String checkedPhone(String raw) {
