@@ -46,8 +46,10 @@ document.addEventListener('DOMContentLoaded', function () {
 });
 
 // Free text is never cut in the browser: a field with data-maxlength shows how many
-// characters it holds once it nears its limit, turns red past it, and the server refuses
-// the form with a message rather than losing what was typed.
+// characters it holds and how many are left once it nears its limit, turns red past it,
+// and the server refuses the form with a message rather than losing what was typed. The
+// words come from the layout's script element, in the user's language.
+var counterTexts = (document.currentScript && document.currentScript.dataset) || {};
 document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('[data-maxlength]').forEach(function (field) {
     var max = parseInt(field.getAttribute('data-maxlength'), 10);
@@ -65,7 +67,10 @@ document.addEventListener('DOMContentLoaded', function () {
     function update() {
       var length = Array.from(field.value).length;
       counter.hidden = length < max * 0.8;
-      counter.textContent = length + ' / ' + max;
+      var left = max - length;
+      var remaining = left >= 0 ? counterTexts.counterLeft : counterTexts.counterOver;
+      counter.textContent = length + ' / ' + max
+        + (remaining ? ' · ' + remaining.replace('{0}', String(Math.abs(left))) : '');
       counter.classList.toggle('text-danger', length > max);
       if (length > max) {
         field.classList.add('is-invalid');

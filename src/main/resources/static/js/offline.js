@@ -461,7 +461,7 @@
       const top = element('div', 'd-flex justify-content-between align-items-start gap-2');
       top.append(element('h2', 'h5 card-title mb-1', child.name));
       if (child.overdue) {
-        top.append(element('span', 'badge text-bg-danger overdue-mark', t('overdue', child.daysOverdue)));
+        top.append(element('span', 'badge text-bg-danger overdue-mark', (child.daysOverdue === 1 ? t('overdueOne') : t('overdue', child.daysOverdue))));
       }
       body.append(top, element('p', 'mb-1', t('childLine', child.age, child.village)));
       if (child.school) {
@@ -486,7 +486,8 @@
       }
       body.append(element('p', 'mb-1 small last-contact', child.lastContact
         ? (child.daysSinceContact === 0 ? t('lastContactToday', child.lastContact)
-          : t('lastContact', child.lastContact, child.daysSinceContact)) : t('noContact')));
+          : child.daysSinceContact === 1 ? t('lastContactOne', child.lastContact)
+            : t('lastContact', child.lastContact, child.daysSinceContact)) : t('noContact')));
       body.append(element('p', 'mb-2 small', t('nextDue', child.nextDue)));
       if (child.homeVisitDue) {
         body.append(element('p', 'mb-2 small text-danger', t('homeVisitDue')));

@@ -129,17 +129,7 @@ public class AccountService {
 	@Transactional
 	public Account create(AccountForm form, CurrentUser actor) {
 		String username = form.getUsername().trim().toLowerCase(Locale.ROOT);
-		if (form.getRole() == Role.VOLUNTEER) {
-			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
-		}
-		Federation federation = checkRoleAndFederation(form, actor);
-		if (this.accounts.existsByUsername(username)) {
-			throw new RuleViolationException("username", "account.username.duplicate");
-		}
-		String passwordProblem = PasswordPolicy.problem(form.getInitialPassword(), username, form.getDisplayName());
-		if (passwordProblem != null) {
-			throw new RuleViolationException("initialPassword", passwordProblem);
-		}
+		Federation federation = checkAll(form, null, actor);
 		try {
 			Account account = this.accounts.saveAndFlush(new Account(username, form.getDisplayName().trim(),
 					this.passwordEncoder.encode(form.getInitialPassword()), form.getRole(), federation, true,
@@ -156,14 +146,7 @@ public class AccountService {
 	public Account update(long id, AccountForm form, CurrentUser actor) {
 		Account account = get(id, actor);
 		Versions.check(form.getVersion(), account.getVersion(), Account.class, id);
-		Federation federation = checkRoleAndFederation(form, actor);
-		if (account.getId() == actor.id() && form.getRole() != account.getRole()) {
-			throw new RuleViolationException("role", "account.role.ownRole");
-		}
-		if (form.getRole() != account.getRole()
-				&& (form.getRole() == Role.VOLUNTEER || account.getRole() == Role.VOLUNTEER)) {
-			throw new RuleViolationException("role", "account.role.volunteerFromRecord");
-		}
+		Federation federation = checkAll(form, account, actor);
 		String before = account.getRole() + " at " + account.getFederation().getCode();
 		boolean reach = form.getRole() != account.getRole()
 				|| !federation.getId().equals(account.getFederation().getId());
@@ -216,23 +199,38 @@ public class AccountService {
 	@Transactional
 	public long changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
 		Account account = this.accounts.findById(user.id()).orElseThrow(() -> new NotFoundException("account"));
-		if (!this.passwordEncoder.matches(form.getCurrentPassword(), account.getPasswordHash())) {
-			throw new RuleViolationException("currentPassword", "password.currentWrong");
-		}
-		if (!form.getNewPassword().equals(form.getConfirmPassword())) {
-			throw new RuleViolationException("confirmPassword", "password.mismatch");
-		}
-		if (form.getNewPassword().equals(form.getCurrentPassword())) {
-			throw new RuleViolationException("newPassword", "password.unchanged");
-		}
-		String problem = passwordProblem(form.getNewPassword(), account);
-		if (problem != null) {
-			throw new RuleViolationException("newPassword", problem);
-		}
+		checkPasswordChange(form, account);
 		account.changePassword(this.passwordEncoder.encode(form.getNewPassword()), false);
 		long generation = this.sessions.revoke(account, true, "own password changed");
 		audit(AuditAction.UPDATE, account, "own password changed");
 		return generation;
+	}
+
+	/**
+	 * Checks the rules of a password change that is shown again anyway (it has other
+	 * errors), so that every problem is reported in one round; changes nothing.
+	 */
+	@Transactional(readOnly = true)
+	public void checkPasswordChange(CurrentUser user, PasswordChangeForm form) {
+		checkPasswordChange(form,
+				this.accounts.findById(user.id()).orElseThrow(() -> new NotFoundException("account")));
+	}
+
+	private void checkPasswordChange(PasswordChangeForm form, Account account) {
+		String current = form.getCurrentPassword();
+		String next = form.getNewPassword();
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(
+						current == null || !this.passwordEncoder.matches(current, account.getPasswordHash()),
+						"currentPassword", "password.currentWrong"),
+				() -> RuleViolationException.refuseIf(next != null && !next.equals(form.getConfirmPassword()),
+						"confirmPassword", "password.mismatch"),
+				() -> RuleViolationException.refuseIf(next != null && next.equals(current), "newPassword",
+						"password.unchanged"),
+				() -> {
+					String problem = next == null ? null : passwordProblem(next, account);
+					RuleViolationException.refuseIf(problem != null, "newPassword", problem);
+				});
 	}
 
 	/** A free sign-in name for a person of this name: her name's pinyin and digits. */
@@ -463,16 +461,54 @@ public class AccountService {
 		}
 	}
 
-	private Federation checkRoleAndFederation(AccountForm form, CurrentUser actor) {
-		if (!manageableRoles(actor).contains(form.getRole())) {
-			throw new RuleViolationException("role", "account.role.notAllowed");
+	/**
+	 * Checks the rules of a form that is shown again anyway (it has other errors), so
+	 * that every problem is reported in one round; saves nothing.
+	 * @param id the account edited, or null for a new one
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(AccountForm form, Long id, CurrentUser actor) {
+		checkAll(form, id == null ? null : get(id, actor), actor);
+	}
+
+	/** Every rule of the account form, all broken rules reported together. */
+	private Federation checkAll(AccountForm form, Account existing, CurrentUser actor) {
+		Federation[] federation = new Federation[1];
+		Role role = form.getRole();
+		List<Runnable> rules = new ArrayList<>();
+		if (existing == null) {
+			rules.add(() -> RuleViolationException.refuseIf(role == Role.VOLUNTEER, "role",
+					"account.role.volunteerFromRecord"));
 		}
-		Federation federation = this.federations.findByCode(form.getFederationCode(), Scope.of(actor))
-			.orElseThrow(() -> new RuleViolationException("federationCode", "account.federation.unknown"));
-		if (!LEVELS.get(form.getRole()).contains(federation.getLevel())) {
-			throw new RuleViolationException("federationCode", "account.federation.levelForRole");
+		else {
+			rules.add(() -> RuleViolationException.refuseIf(
+					existing.getId() == actor.id() && role != null && role != existing.getRole(), "role",
+					"account.role.ownRole"));
+			rules.add(() -> RuleViolationException.refuseIf(
+					role != null && role != existing.getRole()
+							&& (role == Role.VOLUNTEER || existing.getRole() == Role.VOLUNTEER),
+					"role", "account.role.volunteerFromRecord"));
 		}
-		return federation;
+		rules.add(() -> RuleViolationException.refuseIf(role != null && !manageableRoles(actor).contains(role), "role",
+				"account.role.notAllowed"));
+		rules.add(() -> {
+			federation[0] = this.federations.findByCode(form.getFederationCode(), Scope.of(actor))
+				.orElseThrow(() -> new RuleViolationException("federationCode", "account.federation.unknown"));
+			RuleViolationException.refuseIf(role != null && !LEVELS.get(role).contains(federation[0].getLevel()),
+					"federationCode", "account.federation.levelForRole");
+		});
+		if (existing == null && form.getUsername() != null && !form.getUsername().isBlank()) {
+			String username = form.getUsername().trim().toLowerCase(Locale.ROOT);
+			rules.add(() -> RuleViolationException.refuseIf(this.accounts.existsByUsername(username), "username",
+					"account.username.duplicate"));
+			rules.add(() -> {
+				String problem = form.getInitialPassword() == null ? null
+						: PasswordPolicy.problem(form.getInitialPassword(), username, form.getDisplayName());
+				RuleViolationException.refuseIf(problem != null, "initialPassword", problem);
+			});
+		}
+		RuleViolationException.refuseAll(rules.toArray(Runnable[]::new));
+		return federation[0];
 	}
 
 }

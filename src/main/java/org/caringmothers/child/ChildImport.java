@@ -39,6 +39,11 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 	}
 
 	@Override
+	protected String columnKeyPrefix() {
+		return "child.import.column.";
+	}
+
+	@Override
 	protected String sheetName() {
 		return "儿童信息";
 	}
@@ -84,6 +89,11 @@ public class ChildImport extends SpreadsheetImport<ChildForm> {
 	@Override
 	protected String identity(ChildForm form) {
 		return IdNumbers.identity(form.getIdNumber());
+	}
+
+	@Override
+	protected String likelyIdentity(ChildForm form) {
+		return ChildService.likelyIdentity(form);
 	}
 
 	@Override

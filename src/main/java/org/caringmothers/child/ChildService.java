@@ -141,10 +141,35 @@ public class ChildService {
 	}
 
 	/**
-	 * Runs every check of a registration without saving (used to check imported rows).
+	 * Runs every check of a registration without saving (used to check imported rows); an
+	 * imported row that is likely a child already registered is refused with a message
+	 * saying where, since an import has no "register anyway".
 	 */
+	@Transactional(readOnly = true)
 	public void checkNewChild(ChildForm form, CurrentUser user) {
-		checkAll(form, null, user);
+		Federation federation = checkAll(form, null, user);
+		List<Child> likely = likelyDuplicates(form, federation);
+		RuleViolationException.refuseIf(!likely.isEmpty(), null, "child.import.duplicateLikely",
+				String.join("、", likely.stream().map(c -> c.getFederation().getName()).distinct().toList()));
+	}
+
+	/**
+	 * What makes two rows of an import likely the same child when no ID number tells them
+	 * apart: name, birth date, township and, when given, the guardian's name and phone;
+	 * {@code null} when the row lacks them or has an ID number (which the import compares
+	 * by itself).
+	 */
+	public static String likelyIdentity(ChildForm form) {
+		String code = form.getFederationCode() == null ? "" : form.getFederationCode().trim();
+		String idNumber = IdNumbers.normalise(form.getIdNumber());
+		if (form.getName() == null || form.getName().isBlank() || form.getBirthDate() == null || code.length() < 9
+				|| (idNumber != null && !idNumber.isEmpty())) {
+			return null;
+		}
+		GuardianForm guardian = form.filledGuardians().stream().findFirst().orElse(null);
+		String who = guardian == null ? ""
+				: (guardian.getName() == null ? "" : guardian.getName().trim()) + "|" + guardian.normalisedPhone();
+		return form.getName().trim() + "|" + form.getBirthDate() + "|" + code.substring(0, 9) + "|" + who;
 	}
 
 	/**
@@ -497,7 +522,33 @@ public class ChildService {
 		if (!withoutNumber) {
 			same = same.and((root, query, builder) -> builder.isNull(root.get("idNumberIndex")));
 		}
-		return this.children.findAll(same.and(Scope.fetching("federation")));
+		return this.children.findAll(same.and(Scope.fetching("federation")))
+			.stream()
+			.filter(child -> guardiansAgree(form.filledGuardians(), child.getGuardians()))
+			.toList();
+	}
+
+	/**
+	 * Whether the guardians do not tell two records apart: either side names none, or one
+	 * guardian has the same name or the same phone on both. Different guardians on both
+	 * sides make two children of the same name and birth date not a likely duplicate.
+	 */
+	static boolean guardiansAgree(List<GuardianForm> given, List<Guardian> stored) {
+		if (given.isEmpty() || stored.isEmpty()) {
+			return true;
+		}
+		for (GuardianForm guardian : given) {
+			String name = guardian.getName() == null ? "" : guardian.getName().trim();
+			String phone = guardian.normalisedPhone();
+			for (Guardian known : stored) {
+				if ((!name.isEmpty() && name.equals(known.getName() == null ? null : known.getName().trim()))
+						|| (phone != null && !phone.isEmpty()
+								&& phone.equals(PhoneNumbers.normalise(known.getPhone())))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

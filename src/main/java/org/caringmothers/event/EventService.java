@@ -116,8 +116,7 @@ public class EventService {
 	@Transactional
 	public Event create(EventForm form, CurrentUser user) {
 		user.requireManager();
-		Federation federation = checkedFederation(form.getFederationCode(), user);
-		checkEvent(form);
+		Federation federation = checkAll(form, null, user);
 		Event event = new Event(user.id());
 		event.update(federation, form.toParameters());
 		event = this.events.saveAndFlush(event);
@@ -130,16 +129,8 @@ public class EventService {
 		user.requireManager();
 		Event event = get(id, user);
 		Versions.check(form.getVersion(), event.getVersion(), Event.class, id);
-		Federation federation = checkedFederation(form.getFederationCode(), user);
-		checkEvent(form);
+		Federation federation = checkAll(form, event, user);
 		long listed = this.attendees.countByEventId(id);
-		boolean recruited = !this.recruits.findByEvent(id).isEmpty();
-		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getType() != event.getType(), "type",
-				"event.type.locked");
-		RuleViolationException.refuseIf((listed > 0 || recruited) && form.getEventDate().isAfter(today()), "eventDate",
-				"event.date.attended");
-		RuleViolationException.refuseIf(form.getAttendanceCount() < listed, "attendanceCount",
-				"event.attendanceCount.belowList", listed);
 		event.update(federation, form.toParameters());
 		event = this.events.saveAndFlush(event);
 		if (event.isTraining() && listed > 0) {
@@ -179,8 +170,8 @@ public class EventService {
 	}
 
 	/**
-	 * Lists several volunteers at once, all or none: a volunteer who may not be listed
-	 * refuses the whole batch with her name, and nothing is saved.
+	 * Lists several volunteers at once, all or none: each volunteer who may not be listed
+	 * is named, the whole batch is refused, and nothing is saved.
 	 * @return how many were listed
 	 */
 	@Transactional
@@ -188,9 +179,11 @@ public class EventService {
 		RuleViolationException.refuseIf(volunteerIds.isEmpty(), "volunteerIds", "event.attendees.noneChosen");
 		RuleViolationException.refuseIf(volunteerIds.size() > MAX_AT_ONCE, "volunteerIds", "event.attendees.tooMany",
 				String.valueOf(MAX_AT_ONCE));
-		for (long volunteerId : new LinkedHashSet<>(volunteerIds)) {
-			addAttendee(id, volunteerId, user);
-		}
+		// every volunteer who may not be listed is named at once; the transaction then
+		// rolls back those already listed
+		RuleViolationException.refuseAll(new LinkedHashSet<>(volunteerIds).stream()
+			.map(volunteerId -> (Runnable) () -> addAttendee(id, volunteerId, user))
+			.toArray(Runnable[]::new));
 		return new LinkedHashSet<>(volunteerIds).size();
 	}
 
@@ -226,14 +219,42 @@ public class EventService {
 		return volunteer;
 	}
 
-	private void checkEvent(EventForm form) {
+	/**
+	 * Checks the rules of a form that is shown again anyway (it has other errors), so
+	 * that every problem is reported in one round; saves nothing.
+	 * @param id the event edited, or null for a new one
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(EventForm form, Long id, CurrentUser user) {
+		checkAll(form, id == null ? null : get(id, user), user);
+	}
+
+	/** The federation and every rule of the form, all broken rules reported together. */
+	private Federation checkAll(EventForm form, Event existing, CurrentUser user) {
+		Federation[] federation = new Federation[1];
+		List<Runnable> rules = new java.util.ArrayList<>();
+		rules.add(() -> federation[0] = checkedFederation(form.getFederationCode(), user));
 		if (form.getType() == EventType.TRAINING) {
-			RuleViolationException.refuseIf(form.getHours() == null, "hours", "event.hours.required");
-			RuleViolationException.refuseIf(form.getTrainer() == null || form.getTrainer().isBlank(), "trainer",
-					"event.trainer.required");
+			rules.add(() -> RuleViolationException.refuseIf(form.getHours() == null, "hours", "event.hours.required"));
+			rules.add(() -> RuleViolationException.refuseIf(form.getTrainer() == null || form.getTrainer().isBlank(),
+					"trainer", "event.trainer.required"));
 		}
-		RuleViolationException.refuseIf(form.getEventDate().isAfter(today()) && form.getAttendanceCount() > 0,
-				"attendanceCount", "event.attendanceCount.future");
+		boolean future = form.getEventDate() != null && form.getEventDate().isAfter(today());
+		int count = form.getAttendanceCount() == null ? 0 : form.getAttendanceCount();
+		rules.add(() -> RuleViolationException.refuseIf(future && count > 0, "attendanceCount",
+				"event.attendanceCount.future"));
+		if (existing != null) {
+			long listed = this.attendees.countByEventId(existing.getId());
+			boolean held = listed > 0 || !this.recruits.findByEvent(existing.getId()).isEmpty();
+			rules.add(() -> RuleViolationException.refuseIf(
+					held && form.getType() != null && form.getType() != existing.getType(), "type",
+					"event.type.locked"));
+			rules.add(() -> RuleViolationException.refuseIf(held && future, "eventDate", "event.date.attended"));
+			rules.add(() -> RuleViolationException.refuseIf(form.getAttendanceCount() != null && count < listed,
+					"attendanceCount", "event.attendanceCount.belowList", listed));
+		}
+		RuleViolationException.refuseAll(rules.toArray(Runnable[]::new));
+		return federation[0];
 	}
 
 	private static TrainingParameters trainingOf(Event event) {

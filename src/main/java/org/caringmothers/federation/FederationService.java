@@ -282,17 +282,9 @@ public class FederationService {
 	public Federation addChild(long parentId, FederationForm form, Scope scope) {
 		Federation parent = get(parentId, scope);
 		FederationLevel level = parent.getLevel().childLevel();
-		RuleViolationException.refuseIf(!parent.getLevel().acceptsLocalChildren(), "code",
-				"federation.child.notAllowed");
+		checkChild(parent, form);
 		String code = form.getCode() == null ? "" : form.getCode().trim();
-		String problem = DivisionCodes.problem(code, level, parent.getLevel(), parent.getCode());
-		RuleViolationException.refuseIf(problem != null, "code", problem, parent.getCode());
 		String name = form.getName().trim();
-		this.federations.findByCode(code).ifPresent(existing -> {
-			throw new RuleViolationException("code", "federation.code.duplicate", existing.getName());
-		});
-		RuleViolationException.refuseIf(this.federations.existsByParentIdAndName(parent.getId(), name), "name",
-				"federation.name.duplicate");
 		try {
 			return this.federations
 				.saveAndFlush(new Federation(parent, level, code, name, blankToNull(form.getProgrammeName())));
@@ -300,6 +292,35 @@ public class FederationService {
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("code", "federation.code.duplicate", code);
 		}
+	}
+
+	/**
+	 * Checks a new federation's form that is shown again anyway (it has other errors), so
+	 * that every problem is reported in one round; saves nothing.
+	 */
+	@Transactional(readOnly = true)
+	public void checkChildForm(long parentId, FederationForm form, Scope scope) {
+		checkChild(get(parentId, scope), form);
+	}
+
+	/**
+	 * Every rule of a new federation under the parent, all broken rules reported
+	 * together.
+	 */
+	private void checkChild(Federation parent, FederationForm form) {
+		FederationLevel level = parent.getLevel().childLevel();
+		String code = form.getCode() == null ? "" : form.getCode().trim();
+		String name = form.getName() == null ? "" : form.getName().trim();
+		RuleViolationException.refuseAll(() -> RuleViolationException
+			.refuseIf(!parent.getLevel().acceptsLocalChildren(), "code", "federation.child.notAllowed"), () -> {
+				String problem = DivisionCodes.problem(code, level, parent.getLevel(), parent.getCode());
+				RuleViolationException.refuseIf(problem != null, "code", problem, parent.getCode());
+				this.federations.findByCode(code).ifPresent(existing -> {
+					throw new RuleViolationException("code", "federation.code.duplicate", existing.getName());
+				});
+			}, () -> RuleViolationException.refuseIf(
+					!name.isEmpty() && this.federations.existsByParentIdAndName(parent.getId(), name), "name",
+					"federation.name.duplicate"));
 	}
 
 	/** Renames a federation and sets its programme brand name. */

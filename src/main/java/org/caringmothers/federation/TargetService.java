@@ -150,15 +150,13 @@ public class TargetService {
 		Map<Long, Target> own = new HashMap<>();
 		this.targets.findByFederationIdInAndYear(List.copyOf(children.keySet()), year)
 			.forEach(target -> own.put(target.getFederationId(), target));
+		checkLines(form, children.keySet());
 		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < form.getLines().size(); i++) {
 			TargetLine line = form.getLines().get(i);
-			RuleViolationException.refuseIf(!children.containsKey(line.getFederationId()), null, "target.notBelow");
 			Target stored = own.get(line.getFederationId());
 			Versions.check(line.getVersion(), stored == null ? null : stored.getVersion(), Target.class,
 					line.getFederationId());
-			RuleViolationException.refuseIf((line.getPairings() == null) != (line.getMothers() == null),
-					"lines[" + i + "].pairings", "target.bothOrNeither");
 			if (line.getPairings() == null) {
 				if (stored != null) {
 					this.targets.delete(stored);
@@ -172,6 +170,34 @@ public class TargetService {
 				this.targets.save(target);
 			}
 		}
+	}
+
+	/**
+	 * Checks the lines of a form that is shown again anyway (it has other errors), so
+	 * that every half-filled line is reported in one round; saves nothing.
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(long parentId, TargetForm form, CurrentUser user) {
+		Federation parent = this.federations.get(parentId, Scope.of(user));
+		checkLines(form, this.federations.children(parent).stream().map(Federation::getId).collect(Collectors.toSet()));
+	}
+
+	/**
+	 * Every line below the parent and either fully filled or empty; all reported
+	 * together.
+	 */
+	private static void checkLines(TargetForm form, java.util.Set<Long> children) {
+		List<Runnable> rules = new java.util.ArrayList<>();
+		rules.add(() -> RuleViolationException.refuseIf(
+				form.getLines().stream().anyMatch(line -> !children.contains(line.getFederationId())), null,
+				"target.notBelow"));
+		for (int i = 0; i < form.getLines().size(); i++) {
+			TargetLine line = form.getLines().get(i);
+			String field = "lines[" + i + "].pairings";
+			rules.add(() -> RuleViolationException.refuseIf((line.getPairings() == null) != (line.getMothers() == null),
+					field, "target.bothOrNeither"));
+		}
+		RuleViolationException.refuseAll(rules.toArray(Runnable[]::new));
 	}
 
 	private void checkYear(int year) {

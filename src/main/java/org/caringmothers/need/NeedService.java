@@ -138,13 +138,19 @@ public class NeedService {
 		user.requireManager();
 		Need need = get(id, user);
 		RuleViolationException.refuseIf(!need.isOpen(), "to", "need.closed");
-		RuleViolationException.refuseIf(to == null || to == need.getStatus() || to == NeedStatus.OPEN, "to",
-				"need.step.invalid");
-		RuleViolationException.refuseIf(to == NeedStatus.REFERRED && department == null, "department",
-				"need.department.required");
-		String trimmed = checkedText(note, "note");
-		RuleViolationException.refuseIf((to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && trimmed == null,
-				"note", "need.note.required");
+		String[] text = new String[1];
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(to == null || to == need.getStatus() || to == NeedStatus.OPEN,
+						"to", "need.step.invalid"),
+				() -> RuleViolationException.refuseIf(to == NeedStatus.REFERRED && department == null, "department",
+						"need.department.required"),
+				() -> {
+					text[0] = checkedText(note, "note");
+					RuleViolationException.refuseIf(
+							(to == NeedStatus.RESOLVED || to == NeedStatus.REFERRED) && text[0] == null, "note",
+							"need.note.required");
+				});
+		String trimmed = text[0];
 		NeedStatus from = need.getStatus();
 		need.move(to, department, this.clock.instant());
 		need.addStep(new NeedStep(need, from, to, to == NeedStatus.REFERRED ? department : null, trimmed, user.id(),

@@ -101,22 +101,29 @@ public class HandoverService {
 		Map<Long, List<Long>> childrenByReserve = new LinkedHashMap<>();
 		for (Map.Entry<Long, Long> choice : reserveByChild.entrySet()) {
 			RuleViolationException.refuseIf(!byChild.containsKey(choice.getKey()), "reserve", "handover.child.notHers");
-			CareReadiness reserve = reserves.get(choice.getValue());
-			RuleViolationException.refuseIf(reserve == null, "reserve", "handover.reserve.notHers", "");
-			RuleViolationException.refuseIf(!reserve.ready(), "reserve", "handover.reserve.notReady",
-					reserve.volunteer().getName());
+			RuleViolationException.refuseIf(!reserves.containsKey(choice.getValue()), "reserve",
+					"handover.reserve.notHers", "");
 			childrenByReserve.computeIfAbsent(choice.getValue(), id -> new ArrayList<>()).add(choice.getKey());
 		}
+		// every reserve who is not ready or gets too many children, and a missing reason,
+		// are said at once
+		List<Runnable> rules = new ArrayList<>();
 		for (Map.Entry<Long, List<Long>> entry : childrenByReserve.entrySet()) {
-			Volunteer reserve = reserves.get(entry.getKey()).volunteer();
-			int capacity = this.pairingService.capacityOf(reserve);
-			RuleViolationException.refuseIf(entry.getValue().size() > capacity, "reserve", "handover.reserve.full",
-					reserve.getName(), capacity, entry.getValue().size());
+			CareReadiness reserve = reserves.get(entry.getKey());
+			int capacity = this.pairingService.capacityOf(reserve.volunteer());
+			rules.add(() -> RuleViolationException.refuseIf(!reserve.ready(), "reserve", "handover.reserve.notReady",
+					reserve.volunteer().getName()));
+			rules.add(() -> RuleViolationException.refuseIf(entry.getValue().size() > capacity, "reserve",
+					"handover.reserve.full", reserve.volunteer().getName(), capacity, entry.getValue().size()));
 		}
+		String note = plan.leaving() ? Texts.trimToNull(reason) : null;
 		if (plan.leaving()) {
-			String note = Texts.trimToNull(reason);
-			RuleViolationException.refuseIf(note == null, "reason", "handover.reason.required");
-			RuleViolationException.refuseIf(note.length() > 200, "reason", "handover.reason.tooLong");
+			rules.add(() -> RuleViolationException.refuseIf(note == null, "reason", "handover.reason.required"));
+			rules.add(() -> RuleViolationException.refuseIf(note != null && note.length() > 200, "reason",
+					"handover.reason.tooLong"));
+		}
+		RuleViolationException.refuseAll(rules.toArray(Runnable[]::new));
+		if (plan.leaving()) {
 			StatusChangeForm withdraw = StatusChangeForm.to(VolunteerStatus.WITHDRAWN);
 			withdraw.setNote(note);
 			// ends her active pairings with MOTHER_WITHDREW in this same transaction

@@ -262,18 +262,24 @@ public class PairingService {
 		if (!scope.covers(mother.getFederation())) {
 			throw new NotFoundException("volunteer " + mother.getId());
 		}
-		RuleViolationException.refuseIf(startDate == null, "startDate", "pairing.startDate.required");
-		RuleViolationException.refuseIf(startDate.isAfter(LocalDate.now(this.clock)), "startDate",
-				"pairing.startDate.future");
-		RuleViolationException.refuseIf(child.getStatus() != ChildStatus.ACTIVE, "motherId", "pairing.child.notActive");
-		RuleViolationException.refuseIf(
-				mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE, "motherId",
-				"pairing.mother.notActive");
-		RuleViolationException.refuseIf(this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent(),
-				"motherId", "pairing.child.alreadyPaired");
 		int capacity = this.federations.settings(mother.getFederation()).motherCapacity();
-		RuleViolationException.refuseIf(this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity,
-				"motherId", "pairing.mother.full", capacity);
+		// every broken rule at once, so that staff fix the date and choose another mother
+		// in one round
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(startDate == null, "startDate", "pairing.startDate.required"),
+				() -> RuleViolationException.refuseIf(startDate != null && startDate.isAfter(LocalDate.now(this.clock)),
+						"startDate", "pairing.startDate.future"),
+				() -> RuleViolationException.refuseIf(child.getStatus() != ChildStatus.ACTIVE, "childId",
+						"pairing.child.notActive"),
+				() -> RuleViolationException.refuseIf(
+						this.pairings.findByChildIdAndEndDateIsNull(child.getId()).isPresent(), "childId",
+						"pairing.child.alreadyPaired"),
+				() -> RuleViolationException.refuseIf(
+						mother.getRole() != VolunteerRole.MOTHER || mother.getStatus() != VolunteerStatus.ACTIVE,
+						"motherId", "pairing.mother.notActive"),
+				() -> RuleViolationException.refuseIf(
+						this.pairings.countByMotherIdAndEndDateIsNull(mother.getId()) >= capacity, "motherId",
+						"pairing.mother.full", capacity));
 		Pairing pairing;
 		try {
 			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id(), previous));
@@ -299,13 +305,14 @@ public class PairingService {
 		user.requireManager();
 		Pairing pairing = get(pairingId, user);
 		RuleViolationException.refuseIf(!pairing.isActive(), "endDate", "pairing.alreadyEnded");
-		RuleViolationException.refuseIf(reason == null, "reason", "pairing.reason.required");
-		RuleViolationException.refuseIf(endDate == null || endDate.isBefore(pairing.getStartDate())
-				|| endDate.isAfter(LocalDate.now(this.clock)), "endDate", "pairing.endDate.invalid");
 		String trimmed = note == null || note.isBlank() ? null : note.trim();
-		RuleViolationException.refuseIf(
-				trimmed != null && (trimmed.length() > 200 || !PlainTextValidator.isPlain(trimmed)), "note",
-				"pairing.note.invalid");
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(reason == null, "reason", "pairing.reason.required"),
+				() -> RuleViolationException.refuseIf(endDate == null || endDate.isBefore(pairing.getStartDate())
+						|| endDate.isAfter(LocalDate.now(this.clock)), "endDate", "pairing.endDate.invalid"),
+				() -> RuleViolationException.refuseIf(
+						trimmed != null && (trimmed.length() > 200 || !PlainTextValidator.isPlain(trimmed)), "note",
+						"pairing.note.invalid"));
 		pairing.end(endDate, reason, trimmed, user.id());
 		this.pairings.saveAndFlush(pairing);
 		this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);

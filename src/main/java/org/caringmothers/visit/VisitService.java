@@ -141,14 +141,7 @@ public class VisitService {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
 		Pairing pairing = myPairing(pairingId, user);
-		checkDate(form, pairing);
-		String photoProblem = PhotoStore.problem(form.getPhotos());
-		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
-		if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
-				|| form.getNeedDescription().isBlank())) {
-			throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
-					"visit.need.incomplete");
-		}
+		checkNewContact(form, pairing);
 		Optional<Visit> existing = this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken());
 		if (existing.isPresent()) {
 			return existing.get();
@@ -230,17 +223,12 @@ public class VisitService {
 		Visit visit = myVisit(visitId, user);
 		RuleViolationException.refuseIf(!visit.editableAt(this.clock.instant()), null, "visit.locked");
 		Versions.check(form.getVersion(), visit.getVersion(), Visit.class, visitId);
-		checkDate(form, visit.getPairing());
 		List<VisitPhoto> current = this.photos.findByVisitIdOrderById(visitId);
 		List<VisitPhoto> removed = current.stream()
 			.filter(photo -> form.getRemovePhotos().contains(photo.getId()))
 			.toList();
 		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
-		String photoProblem = PhotoStore.problem(added);
-		if (photoProblem == null && current.size() - removed.size() + added.size() > PhotoStore.MAX_PHOTOS) {
-			photoProblem = "visit.photo.tooMany";
-		}
-		RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
+		checkCorrection(form, visit, current);
 		visit.fill(form.toParameters());
 		visit.edited(this.clock.instant());
 		this.visits.saveAndFlush(visit);
@@ -394,7 +382,52 @@ public class VisitService {
 		return visit;
 	}
 
+	/**
+	 * Checks the rules of a contact form that is shown again anyway (it has other
+	 * errors), so that every problem is reported in one round; saves nothing.
+	 * @param visitId the contact corrected, or null for a new one on the pairing
+	 */
+	@Transactional(readOnly = true)
+	public void checkForm(long pairingId, Long visitId, VisitForm form, CurrentUser user) {
+		if (visitId == null) {
+			checkNewContact(form, myPairing(pairingId, user));
+		}
+		else {
+			checkCorrection(form, myVisit(visitId, user), this.photos.findByVisitIdOrderById(visitId));
+		}
+	}
+
+	/** Every rule of a new contact, all broken rules reported together. */
+	private void checkNewContact(VisitForm form, Pairing pairing) {
+		RuleViolationException.refuseAll(() -> checkDate(form, pairing), () -> {
+			String photoProblem = PhotoStore.problem(form.getPhotos());
+			RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
+		}, () -> {
+			if (form.hasNeed() && (form.getNeedCategory() == null || form.getNeedDescription() == null
+					|| form.getNeedDescription().isBlank())) {
+				throw new RuleViolationException(form.getNeedCategory() == null ? "needCategory" : "needDescription",
+						"visit.need.incomplete");
+			}
+		});
+	}
+
+	/** Every rule of a correction, all broken rules reported together. */
+	private void checkCorrection(VisitForm form, Visit visit, List<VisitPhoto> current) {
+		long removed = current.stream().filter(photo -> form.getRemovePhotos().contains(photo.getId())).count();
+		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
+		RuleViolationException.refuseAll(() -> checkDate(form, visit.getPairing()), () -> {
+			String photoProblem = PhotoStore.problem(added);
+			if (photoProblem == null && current.size() - removed + added.size() > PhotoStore.MAX_PHOTOS) {
+				photoProblem = "visit.photo.tooMany";
+			}
+			RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
+		});
+	}
+
 	private void checkDate(VisitForm form, Pairing pairing) {
+		if (form.getVisitDate() == null) {
+			return;
+		}
 		RuleViolationException.refuseIf(form.getVisitDate().isAfter(LocalDate.now(this.clock)), "visitDate",
 				"visit.date.future");
 		RuleViolationException.refuseIf(form.getVisitDate().isBefore(pairing.getStartDate()), "visitDate",

@@ -40,6 +40,11 @@ public class VolunteerImport extends SpreadsheetImport<VolunteerForm> {
 	}
 
 	@Override
+	protected String columnKeyPrefix() {
+		return "volunteer.import.column.";
+	}
+
+	@Override
 	protected String sheetName() {
 		return "爱心妈妈与志愿者";
 	}

@@ -25,12 +25,14 @@ final class VolunteerLifecycle {
 		RuleViolationException.refuseIf(to == null || !from.canMoveTo(to), "to", "volunteer.status.notAllowed");
 		switch (to) {
 			case SCREENED -> {
-				RuleViolationException.refuseIf(!form.isInterviewDone(), "interviewDone",
-						"volunteer.screening.required");
-				RuleViolationException.refuseIf(!form.isReferencesChecked(), "referencesChecked",
-						"volunteer.screening.required");
-				RuleViolationException.refuseIf(!form.isNoCriminalRecord(), "noCriminalRecord",
-						"volunteer.screening.required");
+				// every box left unticked is marked at once
+				RuleViolationException.refuseAll(
+						() -> RuleViolationException.refuseIf(!form.isInterviewDone(), "interviewDone",
+								"volunteer.screening.required"),
+						() -> RuleViolationException.refuseIf(!form.isReferencesChecked(), "referencesChecked",
+								"volunteer.screening.required"),
+						() -> RuleViolationException.refuseIf(!form.isNoCriminalRecord(), "noCriminalRecord",
+								"volunteer.screening.required"));
 			}
 			case TRAINED -> {
 				if (!hasEnoughTraining(trainedHours, requiredHours)) {

@@ -655,10 +655,12 @@ public class VolunteerService {
 	}
 
 	private void checkTraining(Volunteer volunteer, TrainingParameters training) {
-		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
-				"volunteer.training.withdrawn");
-		RuleViolationException.refuseIf(training.trainingDate().isAfter(LocalDate.now(this.clock)), "trainingDate",
-				"volunteer.training.future");
+		RuleViolationException.refuseAll(
+				() -> RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, null,
+						"volunteer.training.withdrawn"),
+				() -> RuleViolationException.refuseIf(
+						training.trainingDate() != null && training.trainingDate().isAfter(LocalDate.now(this.clock)),
+						"trainingDate", "volunteer.training.future"));
 	}
 
 	private String checkedPhone(String raw) {

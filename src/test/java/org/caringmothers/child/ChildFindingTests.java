@@ -91,6 +91,17 @@ class ChildFindingTests {
 			.satisfies(ex -> assertThat(((RuleViolationException) ex).field()).isEqualTo("confirmDuplicate"));
 		assertThat(count(name)).isEqualTo(before);
 
+		// the same guardian's phone under another spelling of her name is warned too;
+		// other guardians (name and phone) tell the children apart
+		ChildForm samePhone = form(name, "140123100", null, "王姥姥", "13912345678");
+		assertThatThrownBy(() -> this.children.register(samePhone, this.staff))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessage("child.duplicate.likely");
+		assertThat(count(name)).isEqualTo(before);
+		this.children.register(form(name, "140123100", null, "赵外婆", "13600001111"), this.staff);
+		assertThat(count(name)).isEqualTo(before + 1);
+		before = count(name);
+
 		// another township or another birth date is no warning
 		this.children.register(form(name, "140123101", null, "李奶奶", "13912345679"), this.staff);
 		ChildForm otherBirth = form(name, "140123100", null, "王奶奶", "13912345678");

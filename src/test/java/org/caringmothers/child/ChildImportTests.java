@@ -112,6 +112,51 @@ class ChildImportTests {
 	}
 
 	@Test
+	void anEnglishUserReadsTheColumnsInEnglishWithTheTemplatesHeaders() throws Exception {
+		List<String> badDate = new ArrayList<>(row("英文甲", "女", "2014-13-45", "", "140123101"));
+		List<String> badPhone = new ArrayList<>(row("英文乙", "女", "2014-03-04", "", "140123101"));
+		badPhone.set(13, "12345");
+		String job = upload(workbook(List.of(badDate, badPhone)), LOUFAN_STAFF, "en");
+		String report = awaitState(job, "CHECKED", LOUFAN_STAFF);
+		assertThat(report).contains("“Date of birth (出生日期)”: “2014-13-45” is not a valid date")
+			.contains("phone (监护人电话)”")
+			.doesNotContain("“出生日期”")
+			.doesNotContain("“监护人电话”");
+		assertThat(ChildImport.HEADERS).contains("出生日期", "监护人电话");
+	}
+
+	@Test
+	void likelyDuplicatesOfRegisteredChildrenAndOfOtherRowsAreFlagged() throws Exception {
+		String suffix = String.valueOf("甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10)))
+				+ "一二三四五六七八九十".charAt((int) (System.nanoTime() / 7 % 10));
+		String registered = "重复" + suffix;
+		String job = upload(workbook(List.of(row(registered, "女", "2016-04-05", "", "140123101"))), LOUFAN_STAFF);
+		awaitState(job, "CHECKED", LOUFAN_STAFF);
+		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
+		awaitState(job, "IMPORTED", LOUFAN_STAFF);
+		long before = children();
+
+		List<String> sameChild = row(registered, "女", "2016-04-05", "", "140123101");
+		List<String> otherGuardian = new ArrayList<>(row(registered, "女", "2016-04-05", "", "140123101"));
+		otherGuardian.set(11, "王外婆");
+		otherGuardian.set(13, "13698765432");
+		List<String> twiceInFile = row("文件" + suffix, "男", "2015-08-09", "", "140123102");
+		String second = upload(workbook(List.of(sameChild, otherGuardian, twiceInFile, twiceInFile)), LOUFAN_STAFF);
+		String report = awaitState(second, "CHECKED", LOUFAN_STAFF);
+		assertThat(report).contains("共 4 行：2 行可以导入，2 行有问题。")
+			.contains("可能重复登记：静游镇")
+			.contains("仍然登记")
+			.contains("可能与文件第 4 行是同一人");
+		this.mvc
+			.perform(post("/children/import/" + second + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
+		awaitState(second, "IMPORTED", LOUFAN_STAFF);
+		assertThat(children()).isEqualTo(before + 2);
+		assertThat(this.jdbc.queryForObject("select count(*) from child where name = ?", Long.class, registered))
+			.as("the child with another guardian is imported, the likely duplicate is not")
+			.isEqualTo(2);
+	}
+
+	@Test
 	void theTemplatesExampleRowIsSkippedAndSaidSo() throws Exception {
 		byte[] template = this.mvc.perform(get("/children/import/template").with(this.users.as(LOUFAN_STAFF)))
 			.andExpect(status().isOk())
@@ -267,9 +312,14 @@ class ChildImportTests {
 	}
 
 	private String upload(byte[] file, String user) throws Exception {
+		return upload(file, user, "zh_CN");
+	}
+
+	private String upload(byte[] file, String user, String language) throws Exception {
 		MvcResult result = this.mvc
 			.perform(multipart("/children/import")
 				.file(new MockMultipartFile("file", "children.xlsx", Spreadsheets.CONTENT_TYPE, file))
+				.param("lang", language)
 				.with(csrf())
 				.with(this.users.as(user)))
 			.andExpect(status().is3xxRedirection())

@@ -84,6 +84,11 @@ class HandoverIntegrationTests {
 		// no reason for a mother still serving: refused too
 		assertThatThrownBy(() -> this.handovers.handOver(mother.getId(), Map.of(first, ready), " ", this.staff))
 			.hasMessage("handover.reason.required");
+		// both at once: both said in one refusal
+		assertThatThrownBy(() -> this.handovers.handOver(mother.getId(), Map.of(first, notReady), "", this.staff))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).extracting(RuleViolationException::messageKey)
+						.containsExactly("handover.reserve.notReady", "handover.reason.required"));
 		assertThat(status(mother.getId())).isEqualTo("ACTIVE");
 		assertThat(activeChildrenOf(mother.getId())).containsExactlyInAnyOrder(first, second);
 

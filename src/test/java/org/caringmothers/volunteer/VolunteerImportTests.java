@@ -97,6 +97,19 @@ class VolunteerImportTests {
 	}
 
 	@Test
+	void anEnglishUserReadsTheColumnsInEnglishWithTheTemplatesHeaders() throws Exception {
+		LocalDate birth = LocalDate.of(1980, 5, 6);
+		List<String> badRole = new java.util.ArrayList<>(row("英文妈妈甲", id(birth, 84), birth, "140123101"));
+		badRole.set(1, "园长");
+		List<String> badId = row("英文妈妈乙", "140123198005068129", birth, "140123101");
+		String report = await(upload(workbook(List.of(badRole, badId)), "en"), "CHECKED");
+		assertThat(report).contains("“Role (角色)”: “园长” is not recognised")
+			.contains("“ID number (身份证号)”: ")
+			.doesNotContain("“角色”")
+			.doesNotContain("“身份证号”");
+	}
+
+	@Test
 	void wrongFilesGetAClearMessage() throws Exception {
 		this.mvc
 			.perform(multipart("/volunteers/import")
@@ -130,9 +143,14 @@ class VolunteerImportTests {
 	}
 
 	private String upload(byte[] file) throws Exception {
+		return upload(file, "zh_CN");
+	}
+
+	private String upload(byte[] file, String language) throws Exception {
 		String location = this.mvc
 			.perform(multipart("/volunteers/import")
 				.file(new MockMultipartFile("file", "v.xlsx", Spreadsheets.CONTENT_TYPE, file))
+				.param("lang", language)
 				.with(csrf())
 				.with(this.users.as(LOUFAN_STAFF)))
 			.andExpect(status().is3xxRedirection())

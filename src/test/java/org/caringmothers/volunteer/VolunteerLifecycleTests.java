@@ -73,6 +73,12 @@ class VolunteerLifecycleTests {
 		}
 		assertThatNoException().isThrownBy(
 				() -> VolunteerLifecycle.check(APPLIED, completeStep(SCREENED), BigDecimal.ZERO, REQUIRED, TODAY));
+		// none ticked: all three are marked in one refusal
+		StatusChangeForm none = StatusChangeForm.to(SCREENED);
+		assertThatThrownBy(() -> VolunteerLifecycle.check(APPLIED, none, BigDecimal.ZERO, REQUIRED, TODAY))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).extracting(RuleViolationException::field)
+						.containsExactly("interviewDone", "referencesChecked", "noCriminalRecord"));
 	}
 
 	@Test

@@ -77,6 +77,7 @@ class AccountController {
 	String create(@AuthenticationPrincipal CurrentUser user,
 			@Validated({ Default.class, AccountForm.Create.class }) @ModelAttribute("form") AccountForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		Forms.alsoCheck(result, () -> this.accounts.checkForm(form, null, user));
 		return Forms.submit(result, () -> {
 			Account account = this.accounts.create(form, user);
 			FlashMessages.success(redirect, "account.created", account.getUsername());
@@ -99,6 +100,7 @@ class AccountController {
 		Account account = this.accounts.get(id, user);
 		form.setUsername(account.getUsername());
 		model.addAttribute("resetForm", new PasswordResetForm());
+		Forms.alsoCheck(result, () -> this.accounts.checkForm(form, id, user));
 		return Forms.submit(result, () -> {
 			this.accounts.update(id, form, user);
 			FlashMessages.success(redirect, "account.updated", account.getUsername());
@@ -131,7 +133,7 @@ class AccountController {
 					account.getUsername());
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/accounts";
 	}

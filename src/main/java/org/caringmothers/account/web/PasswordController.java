@@ -47,6 +47,7 @@ class PasswordController {
 	String change(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") PasswordChangeForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		Forms.alsoCheck(result, () -> this.accounts.checkPasswordChange(user, form));
 		return Forms.submit(result, () -> {
 			long generation = this.accounts.changeOwnPassword(user, form);
 			CurrentUser updated = user.withPasswordChanged(generation);

@@ -64,6 +64,8 @@ public abstract class SpreadsheetImport<F> {
 
 	private final Map<String, String> headerOfField;
 
+	private final Map<String, String> fieldOfHeader = new LinkedHashMap<>();
+
 	private final Parts parts;
 
 	/**
@@ -77,6 +79,7 @@ public abstract class SpreadsheetImport<F> {
 		this.headerOfField = new LinkedHashMap<>();
 		for (int i = 0; i < fields.size(); i++) {
 			this.headerOfField.put(fields.get(i), headers.get(i));
+			this.fieldOfHeader.put(headers.get(i), fields.get(i));
 		}
 		this.parts = parts;
 	}
@@ -156,11 +159,29 @@ public abstract class SpreadsheetImport<F> {
 	/** Reads a row into the form; unreadable values are added to the problems. */
 	protected abstract F toForm(SheetRow row, Locale locale, List<String> problems);
 
+	/**
+	 * The prefix of the message keys that name the template's columns in the user's
+	 * language (the key ends with the column's field, {@code guardians[0].} read as
+	 * {@code guardian.}); without it problems quote the template's header as it is.
+	 */
+	protected String columnKeyPrefix() {
+		return null;
+	}
+
 	/** The register's own rules for a new record, without saving anything. */
 	protected abstract void checkRules(F form, CurrentUser user);
 
 	/** What makes a row the same person as another row of the file, or {@code null}. */
 	protected abstract String identity(F form);
+
+	/**
+	 * What makes a row likely the same person as another row of the file even without an
+	 * identity number (name, birth date, place, guardian), or {@code null}: the later row
+	 * is refused with the earlier one's number.
+	 */
+	protected String likelyIdentity(F form) {
+		return null;
+	}
 
 	/** Registers the rows inside the import's transaction, calling back after each. */
 	protected abstract List<Long> registerAll(List<F> forms, CurrentUser user, IntConsumer onRow);
@@ -171,6 +192,7 @@ public abstract class SpreadsheetImport<F> {
 	private void check(ImportJob<F> job, List<SheetRow> rows) {
 		try {
 			Set<String> identities = new HashSet<>();
+			Map<String, Integer> likely = new java.util.HashMap<>();
 			for (SheetRow row : rows) {
 				if (row.get(this.headers.get(0)).startsWith(EXAMPLE_MARK)) {
 					job.addBad(row.number(), List.of(message("import.row.example", null, job.locale())));
@@ -185,6 +207,13 @@ public abstract class SpreadsheetImport<F> {
 				String identity = identity(form);
 				if (problems.isEmpty() && identity != null && !identities.add(identity)) {
 					problems.add(message("import.row.duplicateInFile", null, job.locale()));
+				}
+				String likelyIdentity = problems.isEmpty() ? likelyIdentity(form) : null;
+				if (likelyIdentity != null) {
+					Integer first = likely.putIfAbsent(likelyIdentity, row.number());
+					if (first != null) {
+						problems.add(message("import.row.likelyDuplicateInFile", new Object[] { first }, job.locale()));
+					}
 				}
 				if (problems.isEmpty()) {
 					job.addGood(row.number(), form);
@@ -264,7 +293,7 @@ public abstract class SpreadsheetImport<F> {
 		}
 		if (value == null) {
 			problems.add(message("import.value.unknown",
-					new Object[] { header, text, String.join("、", labels.keySet()) }, locale));
+					new Object[] { columnName(header, locale), text, String.join("、", labels.keySet()) }, locale));
 		}
 		return value;
 	}
@@ -287,7 +316,7 @@ public abstract class SpreadsheetImport<F> {
 		}
 		if (!remaining.replaceAll("[、，,;；\\s]", "").isEmpty()) {
 			problems.add(message("import.value.unknown",
-					new Object[] { header, text, String.join("、", labels.keySet()) }, locale));
+					new Object[] { columnName(header, locale), text, String.join("、", labels.keySet()) }, locale));
 		}
 		return chosen;
 	}
@@ -306,7 +335,7 @@ public abstract class SpreadsheetImport<F> {
 				// try the next format
 			}
 		}
-		problems.add(message("import.value.date", new Object[] { header, text }, locale));
+		problems.add(message("import.value.date", new Object[] { columnName(header, locale), text }, locale));
 		return null;
 	}
 
@@ -325,7 +354,23 @@ public abstract class SpreadsheetImport<F> {
 
 	private String column(String field, Locale locale) {
 		String header = field == null ? null : this.headerOfField.get(field);
-		return header == null ? "" : message("import.column", new Object[] { header }, locale);
+		return header == null ? "" : message("import.column", new Object[] { columnName(header, locale) }, locale);
+	}
+
+	/**
+	 * A column as problems name it: in the user's language, with the template's own
+	 * header where that differs, so that it can be found in the file ("Guardian's phone
+	 * (监护人电话)").
+	 */
+	String columnName(String header, Locale locale) {
+		String field = this.fieldOfHeader.get(header);
+		if (field == null || columnKeyPrefix() == null) {
+			return header;
+		}
+		String name = this.parts.messages()
+			.getMessage(columnKeyPrefix() + field.replace("guardians[0].", "guardian."), null, header, locale);
+		return name == null || name.equals(header) ? header
+				: message("import.columnName", new Object[] { name, header }, locale);
 	}
 
 	private String message(String key, Object[] arguments, Locale locale) {

@@ -147,7 +147,7 @@ class LedgerController {
 			FlashMessages.success(redirect, "ledger.close.done", chosen.get().toString());
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/dashboard/" + federationId + "/ledger?month=" + chosen.get();
 	}

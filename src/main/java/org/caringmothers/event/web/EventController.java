@@ -82,6 +82,7 @@ class EventController {
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") EventForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		Forms.alsoCheck(result, () -> this.events.checkForm(form, null, user));
 		return Forms.submit(result, () -> {
 			Event event = this.events.create(form, user);
 			FlashMessages.success(redirect, "event.created", event.getTitle());
@@ -108,6 +109,7 @@ class EventController {
 			@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Event event = this.events.get(id, user);
+		Forms.alsoCheck(result, () -> this.events.checkForm(form, id, user));
 		return Forms.submit(result, () -> {
 			this.events.update(id, form, user);
 			FlashMessages.success(redirect, "event.updated", form.getTitle().trim());
@@ -147,7 +149,7 @@ class EventController {
 			FlashMessages.success(redirect, "event.attendees.added", listed);
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			FlashMessages.refused(redirect, ex);
 			if (q != null && !q.isBlank()) {
 				redirect.addAttribute("q", q);
 			}

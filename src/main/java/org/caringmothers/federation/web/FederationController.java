@@ -118,6 +118,7 @@ class FederationController {
 			RedirectAttributes redirect) {
 		Scope scope = Scope.of(user);
 		Federation parent = this.federations.get(id, scope);
+		Forms.alsoCheck(result, () -> this.federations.checkChildForm(id, form, scope));
 		return Forms.submit(result, () -> {
 			Federation child = this.federations.addChild(id, form, scope);
 			FlashMessages.success(redirect, "federation.added", child.getName());

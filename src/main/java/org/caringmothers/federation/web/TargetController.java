@@ -71,6 +71,7 @@ class TargetController {
 					String.valueOf(TargetService.LAST_YEAR));
 			return "redirect:/targets/" + id;
 		}
+		Forms.alsoCheck(result, () -> this.targets.checkForm(id, form, user));
 		return Forms.submit(result, () -> {
 			this.targets.save(id, year, form, user);
 			FlashMessages.success(redirect, "target.saved", federation.getName(), String.valueOf(year));

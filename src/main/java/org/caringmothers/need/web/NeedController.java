@@ -123,7 +123,7 @@ class NeedController {
 			FlashMessages.success(redirect, "need.moved");
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/needs/" + id;
 	}
@@ -136,7 +136,7 @@ class NeedController {
 			FlashMessages.success(redirect, "need.report.recorded");
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/needs/" + id;
 	}

@@ -62,7 +62,7 @@ class HandoverController {
 			return "redirect:/pairings/mother/" + motherId;
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			FlashMessages.refused(redirect, ex);
 			redirect.addFlashAttribute("reason", reason);
 			return "redirect:/pairings/mother/" + motherId + "/handover";
 		}

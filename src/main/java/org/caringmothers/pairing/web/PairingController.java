@@ -90,7 +90,7 @@ class PairingController {
 			FlashMessages.success(redirect, "pairing.created", pairing.getMother().getName());
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/pairings/child/" + childId;
 	}
@@ -106,7 +106,7 @@ class PairingController {
 			FlashMessages.success(redirect, "pairing.ended");
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey(), ex.arguments());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/pairings/child/" + pairing.getChild().getId();
 	}

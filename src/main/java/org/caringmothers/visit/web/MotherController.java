@@ -68,6 +68,7 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Pairing pairing = this.visits.myPairing(pairingId, user);
 		form.padGifts();
+		Forms.alsoCheck(result, () -> this.visits.checkForm(pairingId, null, form, user));
 		return Forms.submit(result, () -> {
 			this.visits.log(pairingId, form, user);
 			FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
@@ -88,6 +89,7 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Visit visit = this.visits.myVisit(id, user);
 		form.padGifts();
+		Forms.alsoCheck(result, () -> this.visits.checkForm(visit.getPairing().getId(), id, form, user));
 		return Forms.submit(result, () -> {
 			this.visits.update(id, form, user);
 			FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());

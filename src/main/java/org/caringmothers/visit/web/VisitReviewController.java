@@ -50,7 +50,7 @@ class VisitReviewController {
 			});
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "care-gaps".equals(from) ? "redirect:/care-gaps" : "redirect:/";
 	}
@@ -64,7 +64,7 @@ class VisitReviewController {
 			FlashMessages.success(redirect, flag ? "visit.flagged" : "visit.reviewed");
 		}
 		catch (RuleViolationException ex) {
-			FlashMessages.error(redirect, ex.messageKey());
+			FlashMessages.refused(redirect, ex);
 		}
 		return "redirect:/visits/review";
 	}

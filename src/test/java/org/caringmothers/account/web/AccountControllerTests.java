@@ -107,6 +107,20 @@ class AccountControllerTests {
 	}
 
 	@Test
+	void aMissingNameAndTheScopeAndPasswordRulesAreReportedInOneRound() throws Exception {
+		long before = accountCount();
+		page(newAccount(LOUFAN_MOTHER, "", "STAFF", "140927100", "password1"), LOUFAN_STAFF).andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "displayName", "username", "federationCode",
+					"initialPassword"))
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("此项为必填项")))
+			.andExpect(content().string(containsString("该用户名已被使用")))
+			.andExpect(content().string(containsString("您管辖范围内没有此区划代码")))
+			.andExpect(content().string(containsString("太容易被猜到")));
+		assertThat(accountCount()).isEqualTo(before);
+	}
+
+	@Test
 	void badInputGivesFieldErrorsAndSavesNothing() throws Exception {
 		long before = accountCount();
 		expectFieldError(newAccount("Bad Name", "李梅", "STAFF", "140123101", "Start-2026x"), LOUFAN_STAFF, "username",

@@ -63,6 +63,22 @@ class EventControllerTests {
 	}
 
 	@Test
+	void aMissingTitleAndARuleOfTheServiceAreReportedInOneRound() throws Exception {
+		long before = count("event");
+		String future = LocalDate.now().plusDays(10).toString();
+		page(form("/events/new", "title", "", "federationCode", "140927", "eventDate", future, "attendanceCount", "5"),
+				LOUFAN_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "title", "federationCode", "attendanceCount"))
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("此项为必填项")))
+			.andExpect(content().string(containsString("您管辖范围内没有这个区划代码的妇联")))
+			.andExpect(content().string(containsString("活动还没有举行，参加人数应为 0")))
+			.andExpect(content().string(containsString("href=\"#federationCode\"")));
+		assertThat(count("event")).isEqualTo(before);
+	}
+
+	@Test
 	void badInputGivesAFieldErrorAndSavesNothing() throws Exception {
 		long before = count("event");
 		String future = LocalDate.now().plusDays(10).toString();

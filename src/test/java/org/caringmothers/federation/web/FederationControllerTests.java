@@ -160,6 +160,19 @@ class FederationControllerTests {
 	}
 
 	@Test
+	void aBadNameAndAUsedCodeAreReportedInOneRound() throws Exception {
+		long before = federationCount();
+		page(post("/federations/" + this.shenchi + "/children/new").with(csrf())
+			.param("code", "140927100")
+			.param("name", "镇\u0007"), SHENCHI_STAFF).andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "code", "name"))
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("不能包含控制字符")))
+			.andExpect(content().string(containsString("已被“龙泉镇”使用")));
+		assertThat(federationCount()).isEqualTo(before);
+	}
+
+	@Test
 	void citiesAndCountiesComeOnlyFromTheDivisionList() throws Exception {
 		long before = federationCount();
 		page(post("/federations/" + this.xinzhou + "/children/new").with(csrf())

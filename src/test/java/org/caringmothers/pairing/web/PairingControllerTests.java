@@ -145,6 +145,32 @@ class PairingControllerTests {
 		page(get("/pairings/unpaired"), LOUFAN_STAFF).andExpect(content().string(containsString("needing-new-mother")));
 	}
 
+	@Test
+	void aFutureDateAndAMotherWhoCannotBePairedAreReportedTogether() throws Exception {
+		long child = unpairedChild("140123", 230);
+		long applicant = this.jdbc.queryForObject("""
+				select v.id from volunteer v join federation f on f.id = v.federation_id
+				where v.status <> 'ACTIVE' and f.path like (select path || '%' from federation where code = '140123')
+				order by v.id limit 1""", Long.class);
+		long before = this.jdbc.queryForObject("select count(*) from pairing where child_id = ?", Long.class, child);
+		page(post("/pairings").with(csrf())
+			.param("childId", String.valueOf(child))
+			.param("motherId", String.valueOf(applicant))
+			.param("startDate", java.time.LocalDate.now().plusDays(5).toString()), LOUFAN_STAFF)
+			.andExpect(flash().attribute("flashErrors", org.hamcrest.Matchers.hasSize(2)));
+		page(get("/pairings/child/" + child).flashAttr("flashError", "pairing.startDate.future")
+			.flashAttr("flashErrors", java.util.List.of(
+					new org.caringmothers.common.web.FlashMessages.Message("pairing.startDate.future", new Object[0]),
+					new org.caringmothers.common.web.FlashMessages.Message("pairing.mother.notActive", new Object[0]))),
+				LOUFAN_STAFF)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("结对日期不能晚于今天")))
+			.andExpect(content().string(containsString("只有在岗（已宣誓）的爱心妈妈才能结对")));
+		assertThat(this.jdbc.queryForObject("select count(*) from pairing where child_id = ?", Long.class, child))
+			.isEqualTo(before);
+	}
+
 	private ResultActions page(MockHttpServletRequestBuilder request, String user) throws Exception {
 		return this.mvc.perform(request.with(this.users.as(user)));
 	}

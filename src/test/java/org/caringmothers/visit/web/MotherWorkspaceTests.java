@@ -213,6 +213,20 @@ class MotherWorkspaceTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("请尽快和孩子联系"))));
 	}
 
+	@Test
+	void aMissingModeAndAFutureDateAreReportedInOneRound() throws Exception {
+		long pairing = myPairings().get(0);
+		long before = visits(pairing);
+		page(contact(pairing, UUID.randomUUID().toString(), "mode", "", "visitDate",
+				LocalDate.now().plusDays(3).toString()), LOUFAN_MOTHER)
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "mode", "visitDate"))
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("此项为必填项")))
+			.andExpect(content().string(containsString("日期不能晚于今天")));
+		assertThat(visits(pairing)).isEqualTo(before);
+	}
+
 	private MockHttpServletRequestBuilder contact(long pairing, String token, String... overrides) {
 		java.util.Map<String, String[]> fields = new java.util.LinkedHashMap<>();
 		fields.put("visitDate", new String[] { LocalDate.now().toString() });
