@@ -214,7 +214,8 @@ class ChildImportTests {
 					this.cipher.blindIndex(sharedId));
 		long before = children();
 		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
-		assertThat(awaitState(job, "FAILED", LOUFAN_STAFF)).contains("没有导入任何记录");
+		// the row and the reason are said, not only that the import failed
+		assertThat(awaitState(job, "FAILED", LOUFAN_STAFF)).contains("行导入时出错", "没有导入任何记录");
 		assertThat(children()).isEqualTo(before);
 		assertThat(this.jdbc.queryForObject("select count(*) from child where name = '回滚甲'", Long.class)).isZero();
 	}

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportJobs {
 
+	private static final String ARGUMENT_SEPARATOR = "\u001F";
+
 	private static final String KEEP = "1 hour";
 
 	private final JdbcTemplate jdbc;
@@ -81,7 +83,8 @@ public class ImportJobs {
 										? readBadRows(
 												this.cipher.decryptBytes(ProtectedColumn.IMPORT_JOB_PROBLEMS, bad))
 										: List.of(),
-								rs.getString("failure_key"), (args != null) ? args.split("\u0000", -1) : null);
+								rs.getString("failure_key"),
+								(args != null) ? args.split(ARGUMENT_SEPARATOR, -1) : null);
 						return job;
 					}, token, user.id(), formType.getName(), KEEP);
 		return found.stream().findFirst();
@@ -123,8 +126,13 @@ public class ImportJobs {
 	/** The end of an import: its outcome stays, the rows and problems are purged. */
 	void saveEnded(ImportJob<?> job) {
 		Object[] arguments = job.getFailureArguments();
+		// joined by the unit separator (PostgreSQL text cannot hold NUL); neither may
+		// occur
+		// inside an argument
 		String args = (arguments != null)
-				? String.join("\u0000", Arrays.stream(arguments).map(String::valueOf).toList()) : null;
+				? String.join(ARGUMENT_SEPARATOR,
+						Arrays.stream(arguments).map(a -> String.valueOf(a).replaceAll("[\\x00\\x1F]", " ")).toList())
+				: null;
 		this.jdbc.update("update import_job set state = ?, done = ?, imported = ?, failure_key = ?, failure_args = ?,"
 				+ " rows_cipher = null, bad_rows_cipher = null, good_rows = ?, updated_at = now() where token = ?",
 				job.getState().name(), job.getDone(), job.getImported(), job.getFailureKey(), args,

@@ -253,6 +253,7 @@ public abstract class SpreadsheetImport<F> {
 	private void importAll(ImportJob<F> job) {
 		try {
 			List<ImportJob.GoodRow<F>> rows = job.goodRows();
+			Object[][] refused = new Object[1][];
 			List<Long> ids = this.parts.transactions().execute(status -> {
 				try {
 					List<Long> created = registerAll(rows.stream().map(ImportJob.GoodRow::form).toList(), job.user(),
@@ -263,11 +264,16 @@ public abstract class SpreadsheetImport<F> {
 				catch (RuleViolationException ex) {
 					status.setRollbackOnly();
 					int row = rows.get(Math.min(job.getDone(), rows.size() - 1)).number();
-					job.failed("import.failedAtRow", new Object[] { row, describe(ex, job.locale()) });
+					refused[0] = new Object[] { row, describe(ex, job.locale()) };
 					return List.of();
 				}
 			});
-			if (ids != null && !ids.isEmpty()) {
+			// the failure is recorded after the rollback, which would otherwise undo it
+			// too
+			if (refused[0] != null) {
+				job.failed("import.failedAtRow", refused[0]);
+			}
+			else if (ids != null && !ids.isEmpty()) {
 				job.imported(ids.size());
 			}
 		}
