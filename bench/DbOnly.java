@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the statements PostgreSQL logged for one request (log_min_duration_statement = 0,
- * written by the embedded server into the application's log) into a pgbench script with
+ * in the server's log file, or its output as the application logs it) into a pgbench script with
  * the logged parameters put back in, so that bench/run.sh can time the same statements
  * straight against the database (db_only_ms).
  *
@@ -39,11 +39,9 @@ public class DbOnly {
 		boolean rollback = args.length > 2 && args[2].equals("--rollback");
 		List<String[]> entries = new ArrayList<>(); // level, text
 		for (int i = Math.max(0, first - 1); i < lines.size(); i++) {
+			// the server's own log file, or its output as the application logs it
 			Matcher server = SERVER_LINE.matcher(lines.get(i));
-			if (!server.find()) {
-				continue;
-			}
-			String content = server.group(1);
+			String content = server.find() ? server.group(1) : lines.get(i);
 			Matcher entry = ENTRY.matcher(content);
 			if (entry.matches()) {
 				entries.add(new String[] { entry.group(1), entry.group(2) });
@@ -81,6 +79,9 @@ public class DbOnly {
 				}
 			}
 			String keyword = sql.replaceAll(";\\s*$", "").strip().toUpperCase();
+			if (keyword.isEmpty() || keyword.startsWith("ALTER SYSTEM") || keyword.startsWith("SELECT PG_RELOAD_CONF")) {
+				continue; // the script's own switching of the statement log
+			}
 			if (rollback && (keyword.equals("BEGIN") || keyword.equals("COMMIT") || keyword.equals("ROLLBACK"))) {
 				continue;
 			}

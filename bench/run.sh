@@ -51,14 +51,17 @@ if [ ! -d "$data" ] && [ -n "$numbers" ]; then
 fi
 mkdir -p bench/data
 log="bench/data/$scale.log"
-EMBEDDED_DB_DIR="$data" java -Xmx512m -jar target/caring-mothers.jar --server.port="$port" "${args[@]}" >"$log" 2>&1 &
-app=$!
+start_app() {
+  EMBEDDED_DB_DIR="$data" java -Xmx512m -jar target/caring-mothers.jar --server.port="$port" "$@" >"$log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 3600); do
+    if curl -fs -o /dev/null "$base/login"; then break; fi
+    if ! kill -0 $app 2>/dev/null; then echo "the application stopped; see $log" >&2; exit 1; fi
+    sleep 1
+  done
+}
+start_app "${args[@]}"
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 3600); do
-  if curl -fs -o /dev/null "$base/login"; then break; fi
-  if ! kill -0 $app 2>/dev/null; then echo "the application stopped; see $log" >&2; exit 1; fi
-  sleep 1
-done
 
 jar=$(mktemp -d)
 password=aixin-demo-2026
@@ -96,6 +99,20 @@ db_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | tail -1 
 export PGPASSWORD
 PGPASSWORD=$(cat "$data-password")
 psql_su() { psql -X -q -h localhost -p "$db_port" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
+# The server's statement log goes to a file of its own (logging_collector, set once in the
+# database's postgresql.auto.conf; it takes a restart, done here the first time).
+if [ "$(psql_su -Atc 'show logging_collector')" != on ]; then
+  psql_su -c "alter system set logging_collector = on" -c "alter system set log_directory = 'log'" \
+    -c "alter system set log_filename = 'statements.log'" >/dev/null
+  kill $app; wait $app 2>/dev/null || true
+  start_app
+  db_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
+  admin=$(sign_in admin)
+  official=$(sign_in xinzhou.official)
+  staff=$(sign_in shenchi.staff)
+  mother=$(sign_in loufan.mother)
+fi
+pglog="$data/log/statements.log"
 
 # Writes the statements of one request of a page (GET, or the contact POST) as a pgbench
 # script to $2; prints how many there were.
@@ -103,13 +120,14 @@ capture() { # curl arguments..., then the script path last
   local script=${*: -1} from
   psql_su -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
   sleep 0.5
-  from=$(($(wc -l <"$log") + 1))
+  touch "$pglog"
+  from=$(($(wc -l <"$pglog") + 1))
   curl -s -o /dev/null "${@:1:$#-1}"
   sleep 1
   psql_su -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
   local mode=""
   case " ${*:1:$#-1} " in *" --data "*|*" -d "*) mode=--rollback ;; esac
-  java bench/DbOnly.java "$log" "$from" $mode >"$script" 2>/dev/null
+  java bench/DbOnly.java "$pglog" "$from" $mode >"$script" 2>/dev/null
   grep -c ';$' "$script" || true
 }
 

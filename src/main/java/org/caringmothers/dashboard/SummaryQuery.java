@@ -8,11 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.caringmothers.federation.Scope;
+
 /**
  * One statement that adds up, per federation directly below a federation, figures taken
  * from several read models the modules publish (views keyed by the federation holding the
  * records). Each source names the figures it gives; the others count zero in its rows, so
  * that the sources are stacked with {@code union all} and summed once.
+ * <p>
+ * Each source is limited to the federations of the scope inside its own branch (an array
+ * of their ids, computed once), so that PostgreSQL reads only the scope's rows of each
+ * read model (through its federation index) instead of aggregating the whole province and
+ * joining afterwards: a county's figures cost what the county holds.
  */
 final class SummaryQuery {
 
@@ -22,8 +29,11 @@ final class SummaryQuery {
 
 	private final List<Object> arguments = new ArrayList<>();
 
-	SummaryQuery(List<String> figures) {
+	private final Scope scope;
+
+	SummaryQuery(List<String> figures, Scope scope) {
 		this.figures = List.copyOf(figures);
+		this.scope = scope;
 	}
 
 	/**
@@ -41,8 +51,13 @@ final class SummaryQuery {
 		for (String figure : this.figures) {
 			select.append(", ").append(values.getOrDefault(figure, "0")).append("::numeric");
 		}
-		this.sources.add(select + " from " + from);
+		int where = from.indexOf(" where ");
+		String source = (where < 0) ? from + " where "
+				: from.substring(0, where) + " where (" + from.substring(where + " where ".length()) + ") and ";
+		this.sources.add(select + " from " + source + "federation_id = any(array(select f.id from federation f where "
+				+ Scope.sql("f") + "))");
 		this.arguments.addAll(List.of(arguments));
+		this.arguments.add(this.scope.sqlArgument());
 		return this;
 	}
 
