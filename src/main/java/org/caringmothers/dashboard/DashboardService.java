@@ -96,7 +96,7 @@ public class DashboardService {
 		Date from = Date.valueOf(period.from());
 		Date to = Date.valueOf(period.to());
 		LocalDate today = LocalDate.now(this.clock);
-		SummaryQuery q = new SummaryQuery(FIGURES, Scope.of(federation));
+		SummaryQuery q = new SummaryQuery(FIGURES, (federation.getParent() == null) ? null : Scope.of(federation));
 		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
 		Map<String, String> categories = new LinkedHashMap<>();
 		for (ChildCategory category : ChildCategory.values()) {

@@ -44,7 +44,8 @@ public class LedgerService {
 		Date from = Date.valueOf(month.atDay(1));
 		Date to = Date.valueOf(month.atEndOfMonth());
 		List<LedgerFigure> figures = List.of(LedgerFigure.values());
-		SummaryQuery q = new SummaryQuery(figures.stream().map(LedgerFigure::column).toList(), Scope.of(federation));
+		SummaryQuery q = new SummaryQuery(figures.stream().map(LedgerFigure::column).toList(),
+				(federation.getParent() == null) ? null : Scope.of(federation));
 		q.add("volunteer_federation_figures", SummaryQuery.values("mothers", "mothers_active"));
 		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
 		Map<String, String> categories = new LinkedHashMap<>();

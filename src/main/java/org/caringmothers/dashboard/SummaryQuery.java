@@ -31,6 +31,7 @@ final class SummaryQuery {
 
 	private final Scope scope;
 
+	/** {@code scope} null for the whole tree. */
 	SummaryQuery(List<String> figures, Scope scope) {
 		this.figures = List.copyOf(figures);
 		this.scope = scope;
@@ -50,6 +51,11 @@ final class SummaryQuery {
 		StringBuilder select = new StringBuilder("select federation_id");
 		for (String figure : this.figures) {
 			select.append(", ").append(values.getOrDefault(figure, "0")).append("::numeric");
+		}
+		if (this.scope == null) {
+			this.sources.add(select + " from " + from);
+			this.arguments.addAll(List.of(arguments));
+			return this;
 		}
 		int where = from.indexOf(" where ");
 		String source = (where < 0) ? from + " where "
