@@ -82,6 +82,20 @@ public record Scope(long federationId, String path) {
 		return federationAlias + ".path like ?";
 	}
 
+	/**
+	 * The JPQL condition that the federation entity of the given alias lies in a scope,
+	 * with one named parameter bound by {@link #bind}.
+	 */
+	public static String jpql(String federationAlias) {
+		return federationAlias + ".path like :scopePathPattern";
+	}
+
+	/** Binds the parameter of {@link #jpql} in the query to this scope. */
+	public <Q extends jakarta.persistence.Query> Q bind(Q query) {
+		query.setParameter("scopePathPattern", pathPattern());
+		return query;
+	}
+
 	/** The value of the placeholder in {@link #sql}. */
 	public Object sqlArgument() {
 		return pathPattern();

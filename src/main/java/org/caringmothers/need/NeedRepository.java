@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface NeedRepository extends JpaRepository<Need, Long>, JpaSpecificationExecutor<Need> {
+interface NeedRepository extends JpaRepository<Need, Long>, JpaSpecificationExecutor<Need>, PastDueNeeds {
 
 	@EntityGraph(attributePaths = { "child", "child.federation", "steps" })
 	Optional<Need> findDetailedById(Long id);
@@ -21,25 +21,6 @@ interface NeedRepository extends JpaRepository<Need, Long>, JpaSpecificationExec
 	@Override
 	@EntityGraph(attributePaths = { "child", "child.federation" })
 	Page<Need> findAll(Specification<Need> specification, Pageable pageable);
-
-	/**
-	 * Open needs under the path pattern raised before their urgency's time limit, oldest
-	 * first, each row [need (with child and federation), how many there are in all]: one
-	 * statement whether the page is full or not (the child's categories, which no digest
-	 * line shows, are left out as in the other lists).
-	 */
-	@EntityGraph(attributePaths = { "child", "child.federation" })
-	@Query("""
-			select n, count(n) over () from Need n join n.child c join c.federation f
-			where f.path like :pathPattern and n.status in :statuses
-			  and ((n.urgency = :high and n.raisedAt < :highBefore) or (n.urgency = :medium and n.raisedAt < :mediumBefore)
-			    or (n.urgency = :low and n.raisedAt < :lowBefore))
-			order by n.raisedAt, n.id""")
-	List<Object[]> pastDue(@Param("pathPattern") String pathPattern,
-			@Param("statuses") java.util.Collection<NeedStatus> statuses, @Param("high") Urgency high,
-			@Param("highBefore") java.time.Instant highBefore, @Param("medium") Urgency medium,
-			@Param("mediumBefore") java.time.Instant mediumBefore, @Param("low") Urgency low,
-			@Param("lowBefore") java.time.Instant lowBefore, Pageable pageable);
 
 	@Override
 	@EntityGraph(attributePaths = { "child", "child.federation" })

@@ -76,11 +76,11 @@ public class NeedService {
 	 */
 	public Page<Need> pastDue(CurrentUser user, Pageable pageable) {
 		Instant now = this.clock.instant();
-		java.util.function.Function<Urgency, Instant> before = urgency -> now
-			.minus(java.time.Duration.ofDays(urgency.daysToClose()));
-		List<Object[]> rows = this.needs.pastDue((String) Scope.of(user).sqlArgument(),
-				List.of(NeedStatus.OPEN, NeedStatus.IN_PROGRESS), Urgency.HIGH, before.apply(Urgency.HIGH),
-				Urgency.MEDIUM, before.apply(Urgency.MEDIUM), Urgency.LOW, before.apply(Urgency.LOW),
+		java.util.Map<Urgency, Instant> raisedBefore = new java.util.EnumMap<>(Urgency.class);
+		for (Urgency urgency : Urgency.values()) {
+			raisedBefore.put(urgency, now.minus(java.time.Duration.ofDays(urgency.daysToClose())));
+		}
+		List<Object[]> rows = this.needs.pastDue(Scope.of(user), raisedBefore,
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
 		long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue();
 		return new org.springframework.data.domain.PageImpl<>(rows.stream().map(row -> (Need) row[0]).toList(),
