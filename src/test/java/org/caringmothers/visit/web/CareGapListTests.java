@@ -162,6 +162,13 @@ class CareGapListTests {
 		Page<ChildCard> nothing = list(get("/care-gaps").param("mother", "987654321"));
 		assertThat(nothing.getTotalElements()).isZero();
 		assertThat(page(get("/care-gaps").param("kind", "NO_SUCH_KIND"), LOUFAN_STAFF, 400)).isNotNull();
+
+		Page<ChildCard> farBeyond = list(get("/care-gaps").param("page", String.valueOf(Integer.MAX_VALUE)));
+		assertThat(farBeyond.getContent()).isEmpty();
+		assertThat(farBeyond.getTotalElements()).isGreaterThanOrEqualTo(all.size());
+		assertThat(page(get("/care-gaps").param("page", "99999999999999999999"), LOUFAN_STAFF, 400).getResponse()
+			.getContentAsString()).doesNotContain("Exception");
+		assertThat(page(get("/care-gaps").param("page", "-5"), LOUFAN_STAFF).getResponse().getStatus()).isEqualTo(200);
 	}
 
 	@Test
