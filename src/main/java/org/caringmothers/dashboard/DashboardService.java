@@ -111,12 +111,14 @@ public class DashboardService {
 		q.addPeriod("visit_daily_figures", "visit_monthly_figures",
 				SummaryQuery.values("contacts", "contacts", "home_visits", "home_visits", "gift_value", "gift_value"),
 				period.from(), period.to());
-		// active pairings with their due dates; care gaps by the one cadence definition
-		q.add("visit_care_due",
-				SummaryQuery.values("pairings", "1", "home_visited_90",
-						"case when last_home_visit > ? then 1 else 0 end", "care_gaps",
-						"case when least(contact_due, home_visit_due) < ? then 1 else 0 end"),
-				Date.valueOf(today.minusDays(90)), Date.valueOf(today));
+		// active pairings; care gaps by the one cadence definition: the pairings whose
+		// earlier due date has passed, i.e. all but those due today or later; home visits
+		// of the last 90 days from the days of the last home visits
+		q.add("visit_care_totals", SummaryQuery.values("pairings", "pairings", "care_gaps", "pairings"));
+		q.add("visit_care_days where day > ?",
+				SummaryQuery.values("home_visited_90", "home_visited", "care_gaps",
+						"case when day >= ? then -due else 0 end"),
+				Date.valueOf(today), Date.valueOf(today.minusDays(90)));
 		q.addPeriod("need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
 				"needs_resolved", "resolved", "needs_referred", "referred"), period.from(), period.to());
 		q.add("need_open_figures", SummaryQuery.values("needs_open", "open", "safety_open", "safety_open"));
