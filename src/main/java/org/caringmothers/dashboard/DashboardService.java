@@ -98,12 +98,19 @@ public class DashboardService {
 		LocalDate today = LocalDate.now(this.clock);
 		SummaryQuery q = new SummaryQuery(FIGURES, (federation.getParent() == null) ? null : Scope.of(federation));
 		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
+		// one row per federation (the categories side by side), so that the statement
+		// adds up one row per federation and source, not one per category
 		Map<String, String> categories = new LinkedHashMap<>();
+		StringBuilder byCategory = new StringBuilder("(select federation_id");
 		for (ChildCategory category : ChildCategory.values()) {
-			categories.put("category_" + category.name().toLowerCase(java.util.Locale.ROOT),
-					"case when category = '" + category.name() + "' then active else 0 end");
+			String column = "category_" + category.name().toLowerCase(java.util.Locale.ROOT);
+			byCategory.append(", sum(active) filter (where category = '")
+				.append(category.name())
+				.append("') as ")
+				.append(column);
+			categories.put(column, "coalesce(" + column + ", 0)");
 		}
-		q.add("child_category_figures", categories);
+		q.add(byCategory + " from child_category_figures group by federation_id) as c", categories);
 		q.add("volunteer_federation_figures",
 				SummaryQuery.values("mothers", "mothers_active", "reserves", "reserves", "applicants", "applicants"));
 		q.add("volunteer_training_daily_figures where day between ? and ?",
@@ -115,9 +122,10 @@ public class DashboardService {
 		// earlier due date has passed, i.e. all but those due today or later; home visits
 		// of the last 90 days from the days of the last home visits
 		q.add("visit_care_totals", SummaryQuery.values("pairings", "pairings", "care_gaps", "pairings"));
-		q.add("visit_care_days where day > ?",
-				SummaryQuery.values("home_visited_90", "home_visited", "care_gaps",
-						"case when day >= ? then -due else 0 end"),
+		q.add("""
+				(select federation_id, sum(home_visited) as home_visited, sum(due) filter (where day >= ?) as due_ahead
+				from visit_care_days where day > ? group by federation_id) as d""",
+				SummaryQuery.values("home_visited_90", "home_visited", "care_gaps", "-coalesce(due_ahead, 0)"),
 				Date.valueOf(today), Date.valueOf(today.minusDays(90)));
 		q.addPeriod("need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
 				"needs_resolved", "resolved", "needs_referred", "referred"), period.from(), period.to());

@@ -112,6 +112,11 @@ class SummaryConsistencyTests {
 			.update("""
 					update need set status = 'IN_PROGRESS', referred_to = null, closed_at = null
 					where id in (select id from need where status in ('RESOLVED', 'REFERRED') order by md5(id::text || 'r') limit 10)""");
+		// safety concerns acted on
+		this.jdbc
+			.update("""
+					update need set report_action = 'test', report_recorded_at = now()
+					where id in (select id from need where mandatory_report and report_action is null order by md5(id::text) limit 3)""");
 		// children placed in a township of another county
 		this.jdbc.update("""
 				update child c set federation_id = (select f.id from federation f where f.level = 'TOWNSHIP'
@@ -291,7 +296,9 @@ class SummaryConsistencyTests {
 				+ "(select federation_id, day from visit_care_day order by 1, 2 limit 1)");
 		this.jdbc.update("update visit_care_total set pairings = pairings - 1 where federation_id = "
 				+ "(select min(federation_id) from visit_care_total)");
-		assertThat(this.rebuild.rebuild()).containsEntry("visit", 2L);
+		this.jdbc.update("update need_open_summary set open = open + 1 where federation_id = "
+				+ "(select min(federation_id) from need_open_summary)");
+		assertThat(this.rebuild.rebuild()).containsEntry("visit", 2L).containsEntry("need", 1L);
 		assertThat(this.rebuild.rebuild()).isEqualTo(none);
 		// a pairing's due date (the contacts' rebuild refreshes it first, carrying the
 		// wrong date into the day rows, which the care rebuild then finds)
@@ -322,6 +329,12 @@ class SummaryConsistencyTests {
 		assertThat(this.jdbc.queryForList("""
 				select federation_id, pairings from visit_care_totals
 				except select federation_id, count(*) from visit_care_due group by 1""")).isEmpty();
+		assertThat(this.jdbc.queryForList("""
+				select c.federation_id, count(*) filter (where n.status in ('OPEN', 'IN_PROGRESS')),
+				  count(*) filter (where n.mandatory_report and n.report_action is null)
+				from need n join child c on c.id = n.child_id
+				where n.status in ('OPEN', 'IN_PROGRESS') or (n.mandatory_report and n.report_action is null) group by 1
+				except select federation_id, open, safety_open from need_open_figures""")).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from visit_care_day where due = 0 and home_visited = 0",
 				Long.class))
 			.as("rows fallen to zero are deleted")
