@@ -39,8 +39,10 @@ create table visit_care_total (
 
 -- Brings the care state of the given pairings in line with visit_care_due (an ended or
 -- deleted pairing leaves it). The summary rows are changed in key order, so that two
--- transactions refreshing pairings of the same township do not deadlock.
-create function visit_care_refresh(ids bigint[]) returns void as $$
+-- transactions refreshing pairings of the same township do not deadlock. Its statements
+-- are planned once per connection (generic plans: index lookups for any list of ids), not
+-- on every contact, which would cost more than running them.
+create function visit_care_refresh(ids bigint[]) returns void set plan_cache_mode = force_generic_plan as $$
 declare
     zero_feds bigint[];
     zero_days date[];
