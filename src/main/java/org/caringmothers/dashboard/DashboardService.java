@@ -204,39 +204,27 @@ public class DashboardService {
 
 	/**
 	 * Target against actual for each year of the action, for the federation and each one
-	 * directly below it. Mothers are counted distinct over the whole federation, so a
-	 * mother paired in two townships counts once in their county.
+	 * directly below it, from the pairing module's yearly counts (mothers are counted
+	 * distinct over the whole federation, so a mother paired in two townships counts once
+	 * in their county).
 	 */
 	private Map<Long, List<YearProgress>> years(Federation federation, List<Federation> measured) {
-		Grouping g = new Grouping(federation);
 		List<Integer> years = this.targets.years();
-		StringBuilder columns = new StringBuilder("{group}");
-		List<Object> arguments = new ArrayList<>();
-		for (int year : years) {
-			columns.append(", count(*) filter (where y.start_date <= ? and (y.end_date is null or y.end_date >= ?))")
-				.append(", count(distinct y.volunteer_id) filter (where y.start_date <= ?")
-				.append(" and (y.end_date is null or y.end_date >= ?))");
-			Date first = Date.valueOf(LocalDate.of(year, 1, 1));
-			Date last = Date.valueOf(LocalDate.of(year, 12, 31));
-			arguments.addAll(List.of(last, first, last, first));
-		}
-		arguments.add(Scope.of(federation).sqlArgument());
-		Map<String, long[]> actual = new HashMap<>();
-		g.queryRows(this.jdbc, "select " + columns + """
-				 from pairing_periods y join federation f on f.id = y.federation_id
-				where {scope} {sets}""", (key, rs) -> {
-			long[] values = new long[years.size() * 2];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = rs.getLong(3 + i);
-			}
-			actual.put(key, values);
-		}, arguments.toArray());
+		Long[] ids = measured.stream().map(Federation::getId).toArray(Long[]::new);
+		Map<Long, long[]> actual = new HashMap<>();
+		this.jdbc.query("select federation_id, year, pairings, mothers from pairing_year_figures"
+				+ " where federation_id = any (?)", rs -> {
+					int index = years.indexOf(rs.getInt(2));
+					if (index >= 0) {
+						long[] values = actual.computeIfAbsent(rs.getLong(1), id -> new long[years.size() * 2]);
+						values[2 * index] = rs.getLong(3);
+						values[2 * index + 1] = rs.getLong(4);
+					}
+				}, (Object) ids);
 		Map<Long, Map<Integer, TargetValue>> goals = this.targets.effective(federation, measured);
 		Map<Long, List<YearProgress>> result = new HashMap<>();
 		for (Federation f : measured) {
-			long[] values = actual.getOrDefault(
-					f.getId().equals(federation.getId()) ? TOTAL : String.valueOf(f.getId()),
-					new long[years.size() * 2]);
+			long[] values = actual.getOrDefault(f.getId(), new long[years.size() * 2]);
 			List<YearProgress> list = new ArrayList<>();
 			for (int i = 0; i < years.size(); i++) {
 				TargetValue goal = goals.get(f.getId()).get(years.get(i));

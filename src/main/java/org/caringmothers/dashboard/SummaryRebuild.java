@@ -6,6 +6,7 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.child.ChildSummaries;
 import org.caringmothers.need.NeedSummaries;
+import org.caringmothers.pairing.PairingSummaries;
 import org.caringmothers.visit.VisitSummaries;
 import org.caringmothers.volunteer.VolunteerSummaries;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public class SummaryRebuild implements ApplicationRunner {
 
 	private final VolunteerSummaries volunteers;
 
+	private final PairingSummaries pairings;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (args.containsOption("rebuild-summaries")) {
@@ -52,6 +55,7 @@ public class SummaryRebuild implements ApplicationRunner {
 		differences.put("need", this.needs.rebuild());
 		differences.put("child", this.children.rebuild());
 		differences.put("volunteer", this.volunteers.rebuild());
+		differences.put("pairing", this.pairings.rebuild());
 		differences.forEach((module, count) -> log.info("Summaries of {} rebuilt: {} row(s) differed from the records",
 				module, count));
 		return differences;

@@ -61,6 +61,9 @@ class SummaryConsistencyTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	org.caringmothers.federation.TargetService targets;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -276,7 +279,7 @@ class SummaryConsistencyTests {
 
 	@Test
 	void theRebuildFindsNothingToCorrectAndCorrectsATamperedRow() {
-		Map<String, Long> none = Map.of("visit", 0L, "need", 0L, "child", 0L, "volunteer", 0L);
+		Map<String, Long> none = Map.of("visit", 0L, "need", 0L, "child", 0L, "volunteer", 0L, "pairing", 0L);
 		assertThat(this.rebuild.rebuild()).isEqualTo(none);
 		this.jdbc.update("update visit_day_summary set contacts = contacts + 1 where (federation_id, day) = "
 				+ "(select federation_id, day from visit_day_summary order by day desc limit 1)");
@@ -306,6 +309,42 @@ class SummaryConsistencyTests {
 				+ "(select min(pairing_id) from visit_pairing_care)");
 		assertThat(this.rebuild.rebuild().get("visit")).isPositive();
 		assertThat(this.rebuild.rebuild()).isEqualTo(none);
+		// the yearly pairing figures: a federation's year and a mother's row
+		this.jdbc.update("update pairing_year_total set mothers = mothers + 1 where (federation_id, year) = "
+				+ "(select federation_id, year from pairing_year_total order by 1, 2 limit 1)");
+		this.jdbc.update("delete from pairing_year_mother where (federation_id, year, volunteer_id) = "
+				+ "(select federation_id, year, volunteer_id from pairing_year_mother where pairings > 0 order by 1, 2, 3 limit 1)");
+		assertThat(this.rebuild.rebuild()).containsEntry("pairing", 2L);
+		assertThat(this.rebuild.rebuild()).isEqualTo(none);
+	}
+
+	@Test
+	void theYearlyPairingFiguresEqualThePairingsAtEveryFederation() {
+		// every federation and every year of the action, counted from the pairings: a
+		// pairing counts in a year it was active on any day of, in its child's federation
+		// and every one above, and a mother once per federation however many children
+		String live = """
+				select a.id as federation_id, y.year, count(*) as pairings, count(distinct p.volunteer_id) as mothers
+				from pairing_periods p join federation f on f.id = p.federation_id
+				cross join lateral unnest(string_to_array(trim(both '/' from f.path), '/')::bigint[]) a (id)
+				cross join unnest(?::int[]) y (year)
+				where p.start_date <= make_date(y.year, 12, 31) and (p.end_date is null or p.end_date >= make_date(y.year, 1, 1))
+				group by 1, 2""";
+		Integer[] years = this.targets.years().toArray(Integer[]::new);
+		assertThat(this.jdbc.queryForList(
+				live + " except select federation_id, year, pairings, mothers from pairing_year_figures",
+				(Object) years))
+			.isEmpty();
+		assertThat(this.jdbc.queryForList(
+				"select federation_id, year, pairings, mothers from pairing_year_figures except " + live,
+				(Object) years))
+			.isEmpty();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from pairing_year_figures where federation_id = "
+						+ "(select id from federation where level = 'PROVINCE') and mothers > 0 and pairings > mothers",
+				Long.class))
+			.as("some mothers hold more than one pairing in a year")
+			.isPositive();
 	}
 
 	@Test
