@@ -98,12 +98,19 @@ public class DashboardService {
 		LocalDate today = LocalDate.now(this.clock);
 		SummaryQuery q = new SummaryQuery(FIGURES, (federation.getParent() == null) ? null : Scope.of(federation));
 		q.add("child_federation_figures", SummaryQuery.values("children", "active"));
+		// one row per federation (the categories side by side), so that the statement
+		// adds up one row per federation and source, not one per category
 		Map<String, String> categories = new LinkedHashMap<>();
+		StringBuilder byCategory = new StringBuilder("(select federation_id");
 		for (ChildCategory category : ChildCategory.values()) {
-			categories.put("category_" + category.name().toLowerCase(java.util.Locale.ROOT),
-					"case when category = '" + category.name() + "' then active else 0 end");
+			String column = "category_" + category.name().toLowerCase(java.util.Locale.ROOT);
+			byCategory.append(", sum(active) filter (where category = '")
+				.append(category.name())
+				.append("') as ")
+				.append(column);
+			categories.put(column, "coalesce(" + column + ", 0)");
 		}
-		q.add("child_category_figures", categories);
+		q.add(byCategory + " from child_category_figures group by federation_id) as c", categories);
 		q.add("volunteer_federation_figures",
 				SummaryQuery.values("mothers", "mothers_active", "reserves", "reserves", "applicants", "applicants"));
 		q.add("volunteer_training_daily_figures where day between ? and ?",
@@ -111,12 +118,15 @@ public class DashboardService {
 		q.addPeriod("visit_daily_figures", "visit_monthly_figures",
 				SummaryQuery.values("contacts", "contacts", "home_visits", "home_visits", "gift_value", "gift_value"),
 				period.from(), period.to());
-		// active pairings with their due dates; care gaps by the one cadence definition
-		q.add("visit_care_due",
-				SummaryQuery.values("pairings", "1", "home_visited_90",
-						"case when last_home_visit > ? then 1 else 0 end", "care_gaps",
-						"case when least(contact_due, home_visit_due) < ? then 1 else 0 end"),
-				Date.valueOf(today.minusDays(90)), Date.valueOf(today));
+		// active pairings; care gaps by the one cadence definition: the pairings whose
+		// earlier due date has passed, i.e. all but those due today or later; home visits
+		// of the last 90 days from the days of the last home visits
+		q.add("visit_care_totals", SummaryQuery.values("pairings", "pairings", "care_gaps", "pairings"));
+		q.add("""
+				(select federation_id, sum(home_visited) as home_visited, sum(due) filter (where day >= ?) as due_ahead
+				from visit_care_days where day > ? group by federation_id) as d""",
+				SummaryQuery.values("home_visited_90", "home_visited", "care_gaps", "-coalesce(due_ahead, 0)"),
+				Date.valueOf(today), Date.valueOf(today.minusDays(90)));
 		q.addPeriod("need_daily_figures", "need_monthly_figures", SummaryQuery.values("needs_opened", "opened",
 				"needs_resolved", "resolved", "needs_referred", "referred"), period.from(), period.to());
 		q.add("need_open_figures", SummaryQuery.values("needs_open", "open", "safety_open", "safety_open"));
@@ -194,39 +204,27 @@ public class DashboardService {
 
 	/**
 	 * Target against actual for each year of the action, for the federation and each one
-	 * directly below it. Mothers are counted distinct over the whole federation, so a
-	 * mother paired in two townships counts once in their county.
+	 * directly below it, from the pairing module's yearly counts (mothers are counted
+	 * distinct over the whole federation, so a mother paired in two townships counts once
+	 * in their county).
 	 */
 	private Map<Long, List<YearProgress>> years(Federation federation, List<Federation> measured) {
-		Grouping g = new Grouping(federation);
 		List<Integer> years = this.targets.years();
-		StringBuilder columns = new StringBuilder("{group}");
-		List<Object> arguments = new ArrayList<>();
-		for (int year : years) {
-			columns.append(", count(*) filter (where y.start_date <= ? and (y.end_date is null or y.end_date >= ?))")
-				.append(", count(distinct y.volunteer_id) filter (where y.start_date <= ?")
-				.append(" and (y.end_date is null or y.end_date >= ?))");
-			Date first = Date.valueOf(LocalDate.of(year, 1, 1));
-			Date last = Date.valueOf(LocalDate.of(year, 12, 31));
-			arguments.addAll(List.of(last, first, last, first));
-		}
-		arguments.add(Scope.of(federation).sqlArgument());
-		Map<String, long[]> actual = new HashMap<>();
-		g.queryRows(this.jdbc, "select " + columns + """
-				 from pairing_periods y join federation f on f.id = y.federation_id
-				where {scope} {sets}""", (key, rs) -> {
-			long[] values = new long[years.size() * 2];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = rs.getLong(3 + i);
-			}
-			actual.put(key, values);
-		}, arguments.toArray());
+		Long[] ids = measured.stream().map(Federation::getId).toArray(Long[]::new);
+		Map<Long, long[]> actual = new HashMap<>();
+		this.jdbc.query("select federation_id, year, pairings, mothers from pairing_year_figures"
+				+ " where federation_id = any (?)", rs -> {
+					int index = years.indexOf(rs.getInt(2));
+					if (index >= 0) {
+						long[] values = actual.computeIfAbsent(rs.getLong(1), id -> new long[years.size() * 2]);
+						values[2 * index] = rs.getLong(3);
+						values[2 * index + 1] = rs.getLong(4);
+					}
+				}, (Object) ids);
 		Map<Long, Map<Integer, TargetValue>> goals = this.targets.effective(federation, measured);
 		Map<Long, List<YearProgress>> result = new HashMap<>();
 		for (Federation f : measured) {
-			long[] values = actual.getOrDefault(
-					f.getId().equals(federation.getId()) ? TOTAL : String.valueOf(f.getId()),
-					new long[years.size() * 2]);
+			long[] values = actual.getOrDefault(f.getId(), new long[years.size() * 2]);
 			List<YearProgress> list = new ArrayList<>();
 			for (int i = 0; i < years.size(); i++) {
 				TargetValue goal = goals.get(f.getId()).get(years.get(i));

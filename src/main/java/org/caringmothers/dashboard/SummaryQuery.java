@@ -57,7 +57,7 @@ final class SummaryQuery {
 			this.arguments.addAll(List.of(arguments));
 			return this;
 		}
-		int where = from.indexOf(" where ");
+		int where = topLevelWhere(from);
 		String source = (where < 0) ? from + " where "
 				: from.substring(0, where) + " where (" + from.substring(where + " where ".length()) + ") and ";
 		this.sources.add(select + " from " + source + "federation_id = any(array(select f.id from federation f where "
@@ -88,6 +88,28 @@ final class SummaryQuery {
 					Date.valueOf(headTo), Date.valueOf(tailFrom), Date.valueOf(to));
 		}
 		return this;
+	}
+
+	/**
+	 * Where the filter of a source starts: its last {@code " where "} outside parentheses
+	 * (a source may be a subquery with filters of its own), or -1.
+	 */
+	private static int topLevelWhere(String from) {
+		int depth = 0;
+		int found = -1;
+		for (int i = 0; i < from.length(); i++) {
+			char c = from.charAt(i);
+			if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				depth--;
+			}
+			else if (depth == 0 && from.startsWith(" where ", i)) {
+				found = i;
+			}
+		}
+		return found;
 	}
 
 	/**

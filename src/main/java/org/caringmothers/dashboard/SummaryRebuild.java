@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
+import org.caringmothers.child.ChildSummaries;
 import org.caringmothers.need.NeedSummaries;
+import org.caringmothers.pairing.PairingSummaries;
 import org.caringmothers.visit.VisitSummaries;
+import org.caringmothers.volunteer.VolunteerSummaries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,12 @@ public class SummaryRebuild implements ApplicationRunner {
 
 	private final NeedSummaries needs;
 
+	private final ChildSummaries children;
+
+	private final VolunteerSummaries volunteers;
+
+	private final PairingSummaries pairings;
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (args.containsOption("rebuild-summaries")) {
@@ -44,6 +53,9 @@ public class SummaryRebuild implements ApplicationRunner {
 		Map<String, Long> differences = new LinkedHashMap<>();
 		differences.put("visit", this.visits.rebuild());
 		differences.put("need", this.needs.rebuild());
+		differences.put("child", this.children.rebuild());
+		differences.put("volunteer", this.volunteers.rebuild());
+		differences.put("pairing", this.pairings.rebuild());
 		differences.forEach((module, count) -> log.info("Summaries of {} rebuilt: {} row(s) differed from the records",
 				module, count));
 		return differences;

@@ -18,12 +18,14 @@ public class NeedSummaries {
 	private final JdbcTemplate jdbc;
 
 	/**
-	 * Recomputes the summaries from the needs.
+	 * Recomputes the summaries from the needs (raised, resolved and referred per day and
+	 * month; open needs and safety concerns per federation).
 	 * @return how many summary rows differed from the records before
 	 */
 	@Transactional
 	public long rebuild() {
-		return this.jdbc.queryForObject("select need_summaries_rebuild()", Long.class);
+		long differences = this.jdbc.queryForObject("select need_summaries_rebuild()", Long.class);
+		return differences + this.jdbc.queryForObject("select need_open_rebuild()", Long.class);
 	}
 
 }
