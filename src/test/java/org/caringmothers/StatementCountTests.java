@@ -137,7 +137,9 @@ class StatementCountTests {
 		assertThat(Pattern.compile("class=\"recent-entry ").matcher(card).results().count())
 			.as("entries shown on her card")
 			.isEqualTo(RecentEntries.SHOWN);
-		assertThat(card).contains("href=\"/my/visits?pairing=" + pairing + "\"").contains(String.valueOf(editable));
+		assertThat(card).contains("href=\"/my/visits?pairing=" + pairing + "\"")
+			.contains(
+					"查看全部 " + ((editable >= RecentEntries.COUNTED) ? RecentEntries.COUNTED + "+" : editable) + " 条记录");
 		String all = mother.send(HttpRequest.newBuilder(mother.uri("/my/visits?pairing=" + pairing)).GET().build())
 			.body();
 		assertThat(Pattern.compile("class=\"my-entry ").matcher(all).results().count()).as("first page of the list")

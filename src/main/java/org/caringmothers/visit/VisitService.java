@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
@@ -166,10 +167,11 @@ public class VisitService {
 
 	/**
 	 * Her entries on these children that she may still correct (recorded within
-	 * {@value Visit#EDITABLE_DAYS} days), by pairing id: the latest
-	 * {@value RecentEntries#SHOWN} of each child, newest first, with the number of all of
-	 * them. One statement, and a page that stays the same size however many entries she
-	 * has made; {@link #myRecentEntries} lists them all.
+	 * {@value Visit#EDITABLE_DAYS} days), by pairing id: the latest recorded
+	 * {@value RecentEntries#SHOWN} of each child, newest first, with their number
+	 * (counted up to {@value RecentEntries#COUNTED}). One statement, and a page that
+	 * stays the same size however many entries she has made; {@link #myRecentEntries}
+	 * lists them all.
 	 */
 	public Map<Long, RecentEntries> myEditableEntries(List<ChildCard> cards, CurrentUser user) {
 		if (cards.isEmpty()) {
@@ -178,7 +180,8 @@ public class VisitService {
 		Map<Long, List<RecentEntries.Line>> lines = new HashMap<>();
 		Map<Long, Long> totals = new HashMap<>();
 		for (Object[] row : this.visits.latestRecordedSince(user.id(),
-				cards.stream().map(card -> card.pairing().getId()).toList(), editableSince(), RecentEntries.SHOWN)) {
+				cards.stream().map(card -> String.valueOf(card.pairing().getId())).collect(Collectors.joining(",")),
+				editableSince(), RecentEntries.SHOWN, RecentEntries.COUNTED)) {
 			long pairingId = ((Number) row[1]).longValue();
 			lines.computeIfAbsent(pairingId, id -> new ArrayList<>())
 				.add(new RecentEntries.Line(((Number) row[0]).longValue(), localDate(row[2]),
