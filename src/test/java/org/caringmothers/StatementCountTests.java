@@ -31,6 +31,7 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.caringmothers.common.DemoUsers;
+import org.caringmothers.visit.RecentEntries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,59 @@ class StatementCountTests {
 		}
 	}
 
+	/**
+	 * Her home page shows the latest {@value RecentEntries#SHOWN} entries she may still
+	 * correct per child and a link to all of them: sixty entries more change neither what
+	 * it shows nor the statements it issues, and the full list pages them.
+	 */
+	@Test
+	void motherHomeShowsHerLatestEntriesAndLinksToTheRest() throws Exception {
+		long pairing = id(
+				"""
+						select y.id from pairing y join volunteer v on v.id = y.volunteer_id join app_user u on u.id = v.account_id
+						where u.username = 'loufan.mother' and y.end_date is null order by y.id limit 1""");
+		Session mother = signIn(DemoUsers.LOUFAN_MOTHER);
+		this.jdbc.update(
+				"""
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
+						select ?, current_date - (i % 5), 'PHONE', 20, 'GOOD', u.id, 'bound-test-a-' || i
+						from generate_series(1, ?) i, app_user u where u.username = 'loufan.mother'""",
+				pairing, RecentEntries.SHOWN + 1);
+		int before = mother.get("/");
+		this.jdbc.update(
+				"""
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
+						select ?, current_date - (i % 5), 'VIDEO', 20, 'GOOD', u.id, 'bound-test-b-' || i
+						from generate_series(1, 60) i, app_user u where u.username = 'loufan.mother'""",
+				pairing);
+		int after = mother.get("/");
+		assertThat(after).as("statements of her home with sixty entries more")
+			.isEqualTo(before)
+			.isLessThanOrEqualTo(LIMIT);
+		long editable = id("""
+				select count(*) from visit v join app_user u on u.id = v.recorded_by
+				where u.username = 'loufan.mother' and v.pairing_id = %d and v.created_at > now() - interval '7 days'"""
+			.formatted(pairing));
+		assertThat(editable).isGreaterThan(60 + RecentEntries.SHOWN);
+		String home = mother.send(HttpRequest.newBuilder(mother.uri("/")).GET().build()).body();
+		int cardStart = home.indexOf("data-pairing=\"" + pairing + "\"");
+		assertThat(cardStart).as("her card of the pairing").isPositive();
+		int cardEnd = home.indexOf("class=\"btn btn-primary btn-lg w-100 log-visit\"", cardStart);
+		String card = home.substring(cardStart, cardEnd);
+		assertThat(Pattern.compile("class=\"recent-entry ").matcher(card).results().count())
+			.as("entries shown on her card")
+			.isEqualTo(RecentEntries.SHOWN);
+		assertThat(card).contains("href=\"/my/visits?pairing=" + pairing + "\"")
+			.contains(
+					"查看全部 " + ((editable >= RecentEntries.COUNTED) ? RecentEntries.COUNTED + "+" : editable) + " 条记录");
+		String all = mother.send(HttpRequest.newBuilder(mother.uri("/my/visits?pairing=" + pairing)).GET().build())
+			.body();
+		assertThat(Pattern.compile("class=\"my-entry ").matcher(all).results().count()).as("first page of the list")
+			.isEqualTo(20);
+		assertThat(all).contains("?pairing=" + pairing + "&amp;page=1");
+		assertThat(mother.get("/my/visits?pairing=" + pairing + "&page=1")).isLessThanOrEqualTo(LIMIT);
+	}
+
 	private Map<String, Integer> countPages() throws Exception {
 		long shenchi = id("select id from federation where code = '140927'");
 		long child = id("""
@@ -124,6 +178,7 @@ class StatementCountTests {
 		count(counts, "child page", () -> staff.get("/children/" + child));
 		count(counts, "child pairing page", () -> staff.get("/pairings/child/" + child));
 		count(counts, "mother home", () -> mother.get("/"));
+		count(counts, "mother entries", () -> mother.get("/my/visits?size=100"));
 		count(counts, "review queue", () -> staff.get("/visits/review"));
 		count(counts, "contact submission", () -> mother.logContact(pairing));
 		count(counts, "ledger workbook",

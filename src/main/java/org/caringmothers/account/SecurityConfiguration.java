@@ -136,7 +136,7 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			// the caring mother's own pages
 			.requestMatchers(HttpMethod.GET, "/my/offline", "/my/sync", "/my/pairings/*/visits/new",
-					"/my/visits/*/edit")
+					"/my/visits/*/edit", "/my/visits")
 			.hasRole("VOLUNTEER")
 			.requestMatchers(HttpMethod.POST, "/my/uploads", "/my/uploads/*", "/my/pairings/*/visits",
 					"/my/visits/*/edit", "/my/pairings/*/guardians/*/call")

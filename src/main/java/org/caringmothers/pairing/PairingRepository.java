@@ -16,8 +16,17 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "mother", "mother.federation", "child", "child.federation" })
 	Optional<Pairing> findDetailedById(Long id);
 
-	@EntityGraph(attributePaths = { "mother", "child", "child.federation", "child.guardians" })
-	Optional<Pairing> findWithGuardiansById(Long id);
+	/**
+	 * The pairing with its mother, child, village and guardians (and the child's
+	 * categories and the mother's skills, mapped eager) in one statement. A query rather
+	 * than an entity graph: Hibernate caches the translation of a query, while an entity
+	 * graph is translated again on every call, which cost a third of a contact
+	 * submission's CPU time.
+	 */
+	@Query("""
+			select p from Pairing p join fetch p.mother m left join fetch m.skills join fetch p.child c
+			join fetch c.federation left join fetch c.guardians left join fetch c.categories where p.id = :id""")
+	Optional<Pairing> findWithGuardiansById(@Param("id") Long id);
 
 	@EntityGraph(attributePaths = { "mother", "mother.federation" })
 	List<Pairing> findByChildIdOrderByStartDateDescIdDesc(Long childId);

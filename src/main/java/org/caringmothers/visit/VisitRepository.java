@@ -24,13 +24,36 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 	List<Visit> findTop10ByPairingIdOrderByVisitDateDescIdDesc(Long pairingId);
 
 	/**
-	 * Entries of one author on these pairings recorded after the instant, newest first.
+	 * Of one author's entries on these pairings recorded after the instant, the latest
+	 * recorded {@code shown} per pairing (newest first), each row with the number of them
+	 * counted up to {@code counted}: {@code id, pairing_id, visit_date, mode, total}. One
+	 * statement that reads at most {@code shown + counted} index entries per pairing (the
+	 * pairings' ids comma-separated), however many entries she has made (index of V111).
 	 */
-	@Query("""
-			select v from Visit v where v.recordedBy = :author and v.pairing.id in :pairingIds
-			and v.createdAt > :since order by v.visitDate desc, v.id desc""")
-	List<Visit> recordedSince(@Param("author") long author, @Param("pairingIds") Collection<Long> pairingIds,
-			@Param("since") java.time.Instant since);
+	@Query(nativeQuery = true, value = """
+			select l.id, p.id as pairing_id, l.visit_date, l.mode, c.total
+			from unnest(cast(string_to_array(:pairingIds, ',') as bigint[])) as p(id)
+			cross join lateral (select count(*) as total from (select 1 from visit w
+			  where w.recorded_by = :author and w.pairing_id = p.id and w.created_at > :since limit :counted) k) c
+			join lateral (select v.id, v.visit_date, v.mode, v.created_at from visit v
+			  where v.recorded_by = :author and v.pairing_id = p.id and v.created_at > :since
+			  order by v.created_at desc, v.id desc limit :shown) l on true
+			order by p.id, l.created_at desc, l.id desc""")
+	List<Object[]> latestRecordedSince(@Param("author") long author, @Param("pairingIds") String pairingIds,
+			@Param("since") java.time.Instant since, @Param("shown") int shown, @Param("counted") int counted);
+
+	/**
+	 * One author's entries on these pairings recorded after the instant, latest recorded
+	 * first, a page at a time, with the pairing and child each line names.
+	 */
+	@Query(value = """
+			select v from Visit v join fetch v.pairing p join fetch p.child
+			where v.recordedBy = :author and p.id in :pairingIds and v.createdAt > :since
+			order by v.createdAt desc, v.id desc""", countQuery = """
+			select count(v) from Visit v
+			where v.recordedBy = :author and v.pairing.id in :pairingIds and v.createdAt > :since""")
+	Page<Visit> recordedSince(@Param("author") long author, @Param("pairingIds") Collection<Long> pairingIds,
+			@Param("since") java.time.Instant since, Pageable pageable);
 
 	@Override
 	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",

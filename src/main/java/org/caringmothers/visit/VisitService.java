@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
@@ -140,7 +141,17 @@ public class VisitService {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Visit log(long pairingId, VisitForm form, CurrentUser user) {
-		Pairing pairing = myPairing(pairingId, user);
+		return log(myPairing(pairingId, user), form, user);
+	}
+
+	/**
+	 * {@link #log(long, VisitForm, CurrentUser)} on a pairing the caller has just read
+	 * with {@link #myPairing}, so that a submission reads it once: it must still be hers
+	 * and active (checked again here on the record read), or nothing is recorded.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Visit log(Pairing pairing, VisitForm form, CurrentUser user) {
+		requireHers(pairing, user);
 		checkNewContact(form, pairing);
 		Optional<Visit> existing = this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken());
 		if (existing.isPresent()) {
@@ -156,19 +167,62 @@ public class VisitService {
 
 	/**
 	 * Her entries on these children that she may still correct (recorded within
-	 * {@value Visit#EDITABLE_DAYS} days), by pairing id, newest first.
+	 * {@value Visit#EDITABLE_DAYS} days), by pairing id: the latest recorded
+	 * {@value RecentEntries#SHOWN} of each child, newest first, with their number
+	 * (counted up to {@value RecentEntries#COUNTED}). One statement, and a page that
+	 * stays the same size however many entries she has made; {@link #myRecentEntries}
+	 * lists them all.
 	 */
-	public Map<Long, List<Visit>> myEditableEntries(List<ChildCard> cards, CurrentUser user) {
+	public Map<Long, RecentEntries> myEditableEntries(List<ChildCard> cards, CurrentUser user) {
 		if (cards.isEmpty()) {
 			return Map.of();
 		}
-		Instant since = this.clock.instant().minus(java.time.Duration.ofDays(Visit.EDITABLE_DAYS));
-		Map<Long, List<Visit>> byPairing = new HashMap<>();
-		for (Visit visit : this.visits.recordedSince(user.id(),
-				cards.stream().map(card -> card.pairing().getId()).toList(), since)) {
-			byPairing.computeIfAbsent(visit.getPairing().getId(), id -> new ArrayList<>()).add(visit);
+		Map<Long, List<RecentEntries.Line>> lines = new HashMap<>();
+		Map<Long, Long> totals = new HashMap<>();
+		for (Object[] row : this.visits.latestRecordedSince(user.id(),
+				cards.stream().map(card -> String.valueOf(card.pairing().getId())).collect(Collectors.joining(",")),
+				editableSince(), RecentEntries.SHOWN, RecentEntries.COUNTED)) {
+			long pairingId = ((Number) row[1]).longValue();
+			lines.computeIfAbsent(pairingId, id -> new ArrayList<>())
+				.add(new RecentEntries.Line(((Number) row[0]).longValue(), localDate(row[2]),
+						ContactMode.valueOf((String) row[3])));
+			totals.put(pairingId, ((Number) row[4]).longValue());
 		}
+		Map<Long, RecentEntries> byPairing = new HashMap<>();
+		lines.forEach((pairingId, list) -> byPairing.put(pairingId, new RecentEntries(list, totals.get(pairingId))));
 		return byPairing;
+	}
+
+	/**
+	 * All her entries that she may still correct, on her active pairings (or on one of
+	 * them: one the caller has just read with {@link #myPairing}, checked again here),
+	 * newest first, a page at a time.
+	 */
+	public Page<Visit> myRecentEntries(CurrentUser user, Pairing pairing, Pageable pageable) {
+		List<Long> pairingIds;
+		if (pairing != null) {
+			requireHers(pairing, user);
+			pairingIds = List.of(pairing.getId());
+		}
+		else {
+			pairingIds = motherOf(user).map(this.pairings::activeOfMother)
+				.orElse(List.of())
+				.stream()
+				.map(Pairing::getId)
+				.toList();
+		}
+		if (pairingIds.isEmpty()) {
+			return Page.empty(pageable);
+		}
+		return this.visits.recordedSince(user.id(), pairingIds, editableSince(), pageable);
+	}
+
+	private Instant editableSince() {
+		return this.clock.instant().minus(java.time.Duration.ofDays(Visit.EDITABLE_DAYS));
+	}
+
+	private static LocalDate localDate(Object value) {
+		return (value instanceof java.sql.Date date) ? date.toLocalDate() : (LocalDate) value;
 	}
 
 	/** The photos of these contacts, by contact. */
@@ -388,6 +442,21 @@ public class VisitService {
 	 * @param visitId the contact corrected, or null for a new one on the pairing
 	 */
 	@Transactional(readOnly = true)
+	/**
+	 * The rules of a new contact on a pairing the caller has just read with
+	 * {@link #myPairing} (see {@link #checkForm}).
+	 */
+	public void checkNewContact(Pairing pairing, VisitForm form, CurrentUser user) {
+		requireHers(pairing, user);
+		checkNewContact(form, pairing);
+	}
+
+	private static void requireHers(Pairing pairing, CurrentUser user) {
+		if (pairing == null || !pairing.isActive() || !PairingService.isHers(pairing, user)) {
+			throw new NotFoundException("pairing " + ((pairing == null) ? null : pairing.getId()));
+		}
+	}
+
 	public void checkForm(long pairingId, Long visitId, VisitForm form, CurrentUser user) {
 		if (visitId == null) {
 			checkNewContact(form, myPairing(pairingId, user));

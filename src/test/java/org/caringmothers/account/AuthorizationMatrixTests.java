@@ -158,6 +158,7 @@ class AuthorizationMatrixTests {
 		row("GET /my/pairings/{pairingId}/visits/new", Kind.MY_PAIRING, MOTHER);
 		row("POST /my/pairings/{pairingId}/visits", Kind.MY_PAIRING, MOTHER);
 		row("GET /my/visits/{id}/edit", Kind.MY_VISIT, MOTHER);
+		row("GET /my/visits", Kind.NONE, MOTHER);
 		row("POST /my/visits/{id}/edit", Kind.MY_VISIT, MOTHER);
 		row("POST /my/pairings/{pairingId}/guardians/{index}/call", Kind.MY_PAIRING, MOTHER);
 		row("GET /photos/{id}", Kind.PHOTO, PHOTOS);

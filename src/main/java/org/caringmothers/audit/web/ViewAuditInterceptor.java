@@ -53,7 +53,7 @@ class ViewAuditInterceptor implements HandlerInterceptor {
 			Map.entry("/accounts/{id}/edit", new Seen("ACCOUNT", "id")),
 			Map.entry("/dashboard/{federationId}/ledger", new Seen("LEDGER", "federationId")),
 			Map.entry("/audit", new Seen("AUDIT", null)), Map.entry("/care-gaps", new Seen("PAIRING", null)),
-			Map.entry("/reminders", new Seen("PAIRING", null)));
+			Map.entry("/reminders", new Seen("PAIRING", null)), Map.entry("/my/visits", new Seen("VISIT", null)));
 
 	private final AuditService audit;
 

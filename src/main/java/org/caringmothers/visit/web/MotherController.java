@@ -10,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
+import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.web.Forms;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.visit.ChildMood;
@@ -18,6 +19,7 @@ import org.caringmothers.visit.Visit;
 import org.caringmothers.visit.VisitForm;
 import org.caringmothers.visit.VisitService;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MotherController {
 
 	private static final String FORM = "visit/form";
+
+	private static final int ENTRIES_PAGE = 20;
 
 	private final VisitService visits;
 
@@ -68,12 +73,26 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Pairing pairing = this.visits.myPairing(pairingId, user);
 		form.padGifts();
-		Forms.alsoCheck(result, () -> this.visits.checkForm(pairingId, null, form, user));
+		Forms.alsoCheck(result, () -> this.visits.checkNewContact(pairing, form, user));
 		return Forms.submit(result, () -> {
-			this.visits.log(pairingId, form, user);
+			this.visits.log(pairing, form, user);
 			FlashMessages.success(redirect, "visit.logged", pairing.getChild().getName());
 			return "redirect:/";
 		}, () -> showForm(pairing, null, model));
+	}
+
+	/**
+	 * All her entries that she may still correct (her home page shows the latest few of
+	 * each child), on one child or all of them, a page at a time.
+	 */
+	@GetMapping("/visits")
+	String entries(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long pairing,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Pairing chosen = (pairing != null) ? this.visits.myPairing(pairing, user) : null;
+		model.addAttribute("pairing", chosen);
+		model.addAttribute("page", this.visits.myRecentEntries(user, chosen,
+				PageRequest.of(Math.max(page, 0), PageSizes.requested(ENTRIES_PAGE))));
+		return "visit/entries";
 	}
 
 	@GetMapping("/visits/{id}/edit")

@@ -72,6 +72,39 @@ class MyEntriesTests {
 	}
 
 	@Test
+	void theFullListShowsHerEditableEntriesOnlyOnHerOwnPairingsAndIsAudited() throws Exception {
+		long pairing = myPairing();
+		page(contact(pairing)).andExpect(status().is3xxRedirection());
+		long visit = latestVisit(pairing);
+		long audited = audited();
+		page(get("/my/visits").param("pairing", String.valueOf(pairing))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-visit=\"" + visit + "\"")))
+			.andExpect(content().string(containsString("/my/visits/" + visit + "/edit")));
+		assertThat(audited()).as("her look at the list is audited").isEqualTo(audited + 1);
+		page(get("/my/visits").param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("My recent entries")))
+			.andExpect(content().string(containsString("data-visit=\"" + visit + "\"")));
+
+		this.jdbc.update("update visit set created_at = now() - interval '8 days' where id = ?", visit);
+		page(get("/my/visits")).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("data-visit=\"" + visit + "\""))));
+
+		long othersPairing = this.jdbc.queryForObject("""
+				select p.id from pairing p join volunteer v on v.id = p.volunteer_id
+				where p.end_date is null and (v.account_id is null or v.account_id <> (select id from app_user
+				  where username = 'loufan.mother')) order by p.id limit 1""", Long.class);
+		page(get("/my/visits").param("pairing", String.valueOf(othersPairing))).andExpect(status().isNotFound());
+		page(get("/my/visits").param("pairing", "x<y")).andExpect(status().is4xxClientError());
+		page(get("/my/visits").param("page", "-3")).andExpect(status().isOk());
+	}
+
+	private long audited() {
+		return this.jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'VIEW' and summary like 'list /my/visits%'",
+				Long.class);
+	}
+
+	@Test
 	void sheRemovesAPhotoAndAddsAnotherWhileTheEntryIsEditable() throws Exception {
 		long pairing = myPairing();
 		page(contact(pairing).file(photo("first.jpg")).file(photo("second.jpg")))
