@@ -73,6 +73,13 @@ public abstract class BrowserTestSupport {
 	/** How long to wait for something to appear before the test fails. */
 	protected static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * How often a wait checks its condition again. Selenium's default of 500 ms cost
+	 * about half a second at every page change (the first check, right after the click,
+	 * still sees the old page); a check is one quick call to chromedriver.
+	 */
+	protected static final Duration POLL = Duration.ofMillis(50);
+
 	private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
 	private static final Path CHROMEDRIVER = Path
@@ -293,7 +300,15 @@ public abstract class BrowserTestSupport {
 	 * the page the browser was on.
 	 */
 	protected <T> T waitFor(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, TIMEOUT).withMessage(this::describePage).until(condition);
+		return waitFor(condition, TIMEOUT);
+	}
+
+	/**
+	 * Waits up to the given time for the condition, checking it every {@link #POLL}; on
+	 * time-out the failure describes the page the browser was on.
+	 */
+	protected <T> T waitFor(ExpectedCondition<T> condition, Duration timeout) {
+		return new WebDriverWait(this.driver, timeout, POLL).withMessage(this::describePage).until(condition);
 	}
 
 	/** Runs a script in the page and returns its result. */
