@@ -76,9 +76,11 @@ public abstract class BrowserTestSupport {
 	/**
 	 * How often a wait checks its condition again. Selenium's default of 500 ms cost
 	 * about half a second at every page change (the first check, right after the click,
-	 * still sees the old page); a check is one quick call to chromedriver.
+	 * still sees the old page). Not much shorter: each check runs script in the page,
+	 * which on a busy machine slows the page's own work (the offline journey keeps
+	 * Selenium's default for its long waits on background uploads).
 	 */
-	protected static final Duration POLL = Duration.ofMillis(50);
+	protected static final Duration POLL = Duration.ofMillis(100);
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 

@@ -129,7 +129,7 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		this.jdbc.update("update pairing set end_date = current_date, end_reason = 'OTHER' where id = ?", ended);
 
 		this.devTools.setOffline(false);
-		new WebDriverWait(driver(), Duration.ofSeconds(60), POLL).withMessage(this::describePage)
+		new WebDriverWait(driver(), Duration.ofSeconds(60)).withMessage(this::describePage)
 			.until((WebDriver browser) -> "待上传 1".equals(text(By.id("pending-badge"))));
 		WebElement refused = visible(By.cssSelector("#queue-list .queued-entry[data-state='refused']"));
 		assertThat(refused.getText()).contains(names.get(0), "结对已经结束");
@@ -167,7 +167,7 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		clickable(By.id("logout-discard")).click();
 		// Signing out empties the phone first (worker, database, caches), then posts.
 		try {
-			new WebDriverWait(driver(), Duration.ofSeconds(40), POLL).withMessage(this::describePage)
+			new WebDriverWait(driver(), Duration.ofSeconds(40)).withMessage(this::describePage)
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout-message")));
 		}
 		catch (RuntimeException ex) {
@@ -184,13 +184,13 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		assertThat(currentPath()).isEqualTo("/login");
 		// the browser lets go of the database and the worker's registration once the
 		// signed-out page has replaced the old one
-		new WebDriverWait(driver(), Duration.ofSeconds(30), POLL).withMessage(this::describePage)
+		new WebDriverWait(driver(), Duration.ofSeconds(30)).withMessage(this::describePage)
 			.until((WebDriver browser) -> ((List<?>) cdp("IndexedDB.requestDatabaseNames",
 					Map.of("securityOrigin", baseUrl()))
 				.get("databaseNames")).isEmpty());
 		assertThat(cdp("CacheStorage.requestCacheNames", Map.of("securityOrigin", baseUrl())).get("caches")).asList()
 			.isEmpty();
-		new WebDriverWait(driver(), Duration.ofSeconds(30), POLL).withMessage(this::describePage)
+		new WebDriverWait(driver(), Duration.ofSeconds(30)).withMessage(this::describePage)
 			.until((WebDriver browser) -> ((Number) ((JavascriptExecutor) browser).executeAsyncScript(
 					"const done = arguments[0]; navigator.serviceWorker.getRegistrations().then(r => done(r.length));"))
 				.intValue() == 0);
