@@ -71,6 +71,11 @@ class SecondFactorJourneyIT extends BrowserTestSupport {
 		type(By.id("code"), enrolled.recoveryCodes().get(0));
 		clickAndWaitForNextPage(By.id("code-submit"));
 		assertThat(isPresent(By.id("code-error"))).as("a recovery code works once " + describePage()).isTrue();
+		type(By.id("code"), org.caringmothers.account.Totp.code(enrolled.secret(), enrolled.step()));
+		clickAndWaitForNextPage(By.id("code-submit"));
+		assertThat(currentPath()).as(onPage()).isEqualTo("/login/code");
+		assertThat(isPresent(By.id("code-error"))).as("the code used at enrolment works once " + describePage())
+			.isTrue();
 		type(By.id("code"), enrolled.nextCode(enrolled.step()));
 		clickAndWaitForNextPage(By.id("code-submit"));
 		assertThat(visible(By.id("home")).getDomAttribute("data-role")).as(onPage()).isEqualTo("STAFF");

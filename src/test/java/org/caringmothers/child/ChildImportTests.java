@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -14,6 +15,7 @@ import org.caringmothers.common.excel.Spreadsheets;
 import org.caringmothers.common.privacy.IdNumbers;
 import org.caringmothers.common.privacy.SensitiveDataCipher;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -245,14 +247,30 @@ class ChildImportTests {
 	}
 
 	@Test
+	void aThousandRowFileIsCheckedAndImportedAllTogether() throws Exception {
+		importAllTogether(1200, "小批", 30);
+	}
+
+	/** The same at scale, timed: {@code ./mvnw -Pbenchmark test} runs it. */
+	@Test
+	@Tag("benchmark")
 	void aFiveThousandRowFileIsCheckedAndImportedAllTogether() throws Exception {
+		importAllTogether(5000, "批量", 60);
+	}
+
+	/**
+	 * Imports a file of {@code count} good rows (names with the prefix, identity numbers
+	 * with sequence numbers from {@code order}, so that two calls make different
+	 * children) and checks that every row is reported good and imported.
+	 */
+	private void importAllTogether(int count, String prefix, int order) throws Exception {
 		List<List<String>> rows = new ArrayList<>();
 		LocalDate first = LocalDate.now().minusYears(17);
 		String[] townships = { "140123100", "140123101", "140123102", "140123201" };
-		for (int i = 0; i < 5000; i++) {
+		for (int i = 0; i < count; i++) {
 			LocalDate birth = first.plusDays(i);
 			boolean male = i % 2 == 0;
-			rows.add(row("批量" + i, male ? "男" : "女", birth.toString(), id("140123", birth, 60 + i % 30, male),
+			rows.add(row(prefix + i, male ? "男" : "女", birth.toString(), id("140123", birth, order + i % 30, male),
 					townships[i % townships.length]));
 		}
 		byte[] file = workbook(rows);
@@ -261,13 +279,13 @@ class ChildImportTests {
 		String job = upload(file, LOUFAN_STAFF);
 		String report = awaitState(job, "CHECKED", LOUFAN_STAFF);
 		long checked = System.nanoTime();
-		assertThat(report).contains("共 5,000 行：5,000 行可以导入，0 行有问题。");
+		assertThat(report).contains(String.format(Locale.ROOT, "共 %,d 行：%,d 行可以导入，0 行有问题。", count, count));
 		this.mvc.perform(post("/children/import/" + job + "/confirm").with(csrf()).with(this.users.as(LOUFAN_STAFF)));
 		awaitState(job, "IMPORTED", LOUFAN_STAFF);
 		long imported = System.nanoTime();
-		assertThat(children()).isEqualTo(before + 5000);
-		System.out.printf(
-				"%n[benchmark] import of a 5,000-row file (%,d bytes): checked in %.1f s, imported in %.1f s%n",
+		assertThat(children()).isEqualTo(before + count);
+		System.out.printf(Locale.ROOT,
+				"%n[benchmark] import of a %,d-row file (%,d bytes): checked in %.1f s, imported in %.1f s%n", count,
 				file.length, (checked - started) / 1e9, (imported - checked) / 1e9);
 	}
 
