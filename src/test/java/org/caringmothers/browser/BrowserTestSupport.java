@@ -301,6 +301,22 @@ public abstract class BrowserTestSupport {
 	 * Waits up to {@link #TIMEOUT} for the condition; on time-out the failure describes
 	 * the page the browser was on.
 	 */
+	/**
+	 * How often this journey's waits check their condition ({@link #POLL} unless
+	 * overridden).
+	 */
+	protected Duration poll() {
+		return POLL;
+	}
+
+	/**
+	 * How often this journey's waits check their condition ({@link #POLL} unless
+	 * overridden).
+	 */
+	protected Duration poll() {
+		return POLL;
+	}
+
 	protected <T> T waitFor(ExpectedCondition<T> condition) {
 		return waitFor(condition, TIMEOUT);
 	}
@@ -310,7 +326,7 @@ public abstract class BrowserTestSupport {
 	 * time-out the failure describes the page the browser was on.
 	 */
 	protected <T> T waitFor(ExpectedCondition<T> condition, Duration timeout) {
-		return new WebDriverWait(this.driver, timeout, POLL).withMessage(this::describePage).until(condition);
+		return new WebDriverWait(this.driver, timeout, poll()).withMessage(this::describePage).until(condition);
 	}
 
 	/** Runs a script in the page and returns its result. */
