@@ -298,25 +298,17 @@ public abstract class BrowserTestSupport {
 	}
 
 	/**
+	 * How often this journey's waits check their condition ({@link #POLL} unless
+	 * overridden).
+	 */
+	protected Duration poll() {
+		return POLL;
+	}
+
+	/**
 	 * Waits up to {@link #TIMEOUT} for the condition; on time-out the failure describes
 	 * the page the browser was on.
 	 */
-	/**
-	 * How often this journey's waits check their condition ({@link #POLL} unless
-	 * overridden).
-	 */
-	protected Duration poll() {
-		return POLL;
-	}
-
-	/**
-	 * How often this journey's waits check their condition ({@link #POLL} unless
-	 * overridden).
-	 */
-	protected Duration poll() {
-		return POLL;
-	}
-
 	protected <T> T waitFor(ExpectedCondition<T> condition) {
 		return waitFor(condition, TIMEOUT);
 	}
