@@ -102,6 +102,21 @@ public class ChildService {
 				specification(copyWithoutStatus(filter), user));
 	}
 
+	/**
+	 * The children with these ids, with their federation, for modules that show a child's
+	 * name beside their own records (pairings, contacts, needs); no scope check: the
+	 * caller has already scoped its own records.
+	 */
+	public Map<Long, Child> findAllById(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.children
+			.findAll(Scope.<Child>fetching("federation").and((root, query, builder) -> root.get("id").in(ids)))
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Child::getId, child -> child));
+	}
+
 	/** A child within the user's scope, or 404; does not write to the audit log. */
 	public Child get(long id, CurrentUser user) {
 		return Scope.of(user)
@@ -221,7 +236,11 @@ public class ChildService {
 		Federation federation = checkAll(form, child, user);
 		List<Guardian> previous = List.copyOf(child.getGuardians());
 		keepStoredGuardianPhones(form, previous);
+		long fromFederationId = child.getFederation().getId();
 		child.update(federation, form.toParameters());
+		if (fromFederationId != federation.getId()) {
+			this.events.publishEvent(new ChildFederationChanged(child.getId(), fromFederationId, federation.getId()));
+		}
 		if (form.getIdNumber() != null && !form.getIdNumber().isBlank()) {
 			applyIdNumber(child, form.getIdNumber());
 		}
