@@ -23,6 +23,7 @@
   let key = null;
   let current = null;
   let busy = false;
+  let again = false;
   let running = Promise.resolve();
   let leaving = false;
   let editing = null;
@@ -190,13 +191,28 @@
     return { done, stopped };
   }
 
-  /** Checks in with the server, uploads what waits, and refreshes the copy of her children. */
+  /**
+   * Checks in with the server, uploads what waits, and refreshes the copy of her children.
+   * A call while a sync runs (the network coming back while the last one was still finding
+   * it gone) asks for one more round after it, so that the news is not lost.
+   */
   function syncAndUpload() {
-    if (busy || !key || leaving) {
+    if (!key || leaving) {
       return running;
     }
-    running = syncOnce();
+    if (busy) {
+      again = true;
+      return running;
+    }
+    running = syncRounds();
     return running;
+  }
+
+  async function syncRounds() {
+    do {
+      again = false;
+      await syncOnce();
+    } while (again && !leaving);
   }
 
   async function syncOnce() {
@@ -227,9 +243,9 @@
         upload.stopped = 'signIn';
       }
       if (upload.done > 0) {
-        const again = await fetchSync();
-        if (again.data) {
-          answer = again;
+        const fresh = await fetchSync();
+        if (fresh.data) {
+          answer = fresh;
         }
       }
       if (leaving) {
