@@ -1,6 +1,7 @@
 package org.caringmothers.browser;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.caringmothers.common.privacy.IdNumbers;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,26 @@ class MotherOnboardingJourneyIT extends BrowserTestSupport {
 		assertThat(text(By.id("flash-success"))).as(onPage()).isNotEmpty();
 		assertThat(visible(By.cssSelector(".child-card[data-pairing='" + pairing + "']")).getText()).contains("（今天）");
 		assertThat(browserErrors()).isEmpty();
+
+		// three more contacts: her home shows the latest three and leads to all four
+		for (String mode : List.of("VIDEO", "SCHOOL", "HOME_VISIT")) {
+			clickAndWaitForNextPage(By.cssSelector(".child-card[data-pairing='" + pairing + "'] .log-visit"));
+			clickable(By.cssSelector("input[name='mode'][value='" + mode + "']")).click();
+			type(By.id("durationMinutes"), "15");
+			clickable(By.cssSelector("input[name='careTypes'][value='COMFORT']")).click();
+			clickable(By.cssSelector("input[name='childMood'][value='GOOD']")).click();
+			clickAndWaitForNextPage(By.id("visit-submit"));
+			assertThat(text(By.id("flash-success"))).as(onPage()).isNotEmpty();
+		}
+		WebElement recent = visible(By.cssSelector(".child-card[data-pairing='" + pairing + "'] .recent-entries"));
+		recent.findElement(By.tagName("summary")).click();
+		assertThat(recent.findElements(By.cssSelector(".recent-entry"))).as(onPage()).hasSize(3);
+		clickAndWaitForNextPage(By.cssSelector(".child-card[data-pairing='" + pairing + "'] .all-entries"));
+		assertThat(text(By.tagName("h1"))).as(onPage()).contains(child);
+		assertThat(driver().findElements(By.cssSelector(".my-entry"))).as(onPage()).hasSize(4);
+		assertThat(text(By.id("my-entries"))).contains("电话").contains("视频").contains("入户走访");
+		assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
+		assertThat(browserErrors()).isEmpty();
 		signOut();
 
 		signIn(username, PASSWORD);
@@ -149,7 +170,7 @@ class MotherOnboardingJourneyIT extends BrowserTestSupport {
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from visit v join pairing p on p.id = v.pairing_id where p.volunteer_id = ?",
 				Long.class, volunteerId))
-			.isEqualTo(1);
+			.isEqualTo(4);
 	}
 
 	private void setDate(By input, LocalDate date) {
