@@ -227,14 +227,16 @@ class StatementCountTests {
 					.replace("{first}", String.valueOf(first))
 					.replace("{last}", String.valueOf(last)));
 		// needs past their time limit in 神池县 (the staff home's digest names ten)
-		this.jdbc.update("""
-				insert into need (child_id, category, urgency, description, status, mandatory_report, raised_by,
-				  raised_at, version)
-				select c.id, 'STUDY', 'LOW', 'statement test ' || i, 'OPEN', false,
-				  (select id from app_user where username = 'shenchi.staff'), now() - interval '100 days', 0
-				from generate_series(?, ?) i, (select c.id from child c join federation f on f.id = c.federation_id
-				  where f.path like (select path from federation where code = '140927') || '%' and c.status = 'ACTIVE'
-				  order by c.id limit 1) c""", first, last);
+		this.jdbc.update(
+				"""
+						insert into need (child_id, federation_id, category, urgency, description, status, mandatory_report,
+						  raised_by, raised_at, version)
+						select c.id, c.federation_id, 'STUDY', 'LOW', 'statement test ' || i, 'OPEN', false,
+						  (select id from app_user where username = 'shenchi.staff'), now() - interval '100 days', 0
+						from generate_series(?, ?) i, (select c.id, c.federation_id from child c join federation f on f.id = c.federation_id
+						  where f.path like (select path from federation where code = '140927') || '%' and c.status = 'ACTIVE'
+						  order by c.id limit 1) c""",
+				first, last);
 		// contacts not yet reviewed: the counted child's and 娄烦 mother's
 		this.jdbc.update(
 				"""

@@ -124,10 +124,10 @@ class DemoContacts {
 					.valueOf(today.minusDays(5 + random.nextInt(200)).atTime(10, 0));
 				long need = this.jdbc.queryForObject(
 						"""
-								insert into need (child_id, category, urgency, description, status, referred_to, mandatory_report,
-								  raised_by, raised_at, closed_at)
-								values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-						Long.class, children.get(i), safety ? "SAFETY" : sample[0],
+								insert into need (child_id, federation_id, category, urgency, description, status, referred_to,
+								  mandatory_report, raised_by, raised_at, closed_at)
+								values (?, (select federation_id from child where id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+						Long.class, children.get(i), children.get(i), safety ? "SAFETY" : sample[0],
 						safety ? "HIGH" : (random.nextBoolean() ? "MEDIUM" : "LOW"),
 						safety ? "孩子反映放学路上常被高年级学生拦截索要钱物" : sample[1], status,
 						"REFERRED".equals(status) ? ("HEALTH".equals(sample[0]) ? "HEALTH" : "CIVIL_AFFAIRS") : null,

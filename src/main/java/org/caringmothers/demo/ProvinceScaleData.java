@@ -436,9 +436,9 @@ public class ProvinceScaleData {
 	private void needs(NamedParameterJdbcTemplate sql, Map<String, Object> at) {
 		sql.update(
 				"""
-						insert into need (child_id, category, urgency, description, status, referred_to, mandatory_report,
-						  report_action, report_recorded_by, report_recorded_at, raised_by, raised_at, closed_at)
-						select x.child_id, x.category, case when x.r2 < 0.2 then 'HIGH' when x.r2 < 0.6 then 'MEDIUM' else 'LOW' end,
+						insert into need (child_id, federation_id, category, urgency, description, status, referred_to,
+						  mandatory_report, report_action, report_recorded_by, report_recorded_at, raised_by, raised_at, closed_at)
+						select x.child_id, x.federation_id, x.category, case when x.r2 < 0.2 then 'HIGH' when x.r2 < 0.6 then 'MEDIUM' else 'LOW' end,
 						  case x.category when 'SAFETY' then '孩子反映放学路上常被高年级学生拦截索要钱物' when 'STUDY' then '数学成绩下滑，需要课业辅导'
 						    when 'PSYCHOLOGICAL' then '父母离家后情绪低落，不爱说话' when 'LIVING' then '冬季缺少棉衣棉被'
 						    when 'HEALTH' then '视力下降，需要配眼镜' else '爷爷生病住院，无人照看' end,
@@ -450,7 +450,7 @@ public class ProvinceScaleData {
 						  x.staff_id, x.raised_at,
 						  case when x.status in ('RESOLVED', 'REFERRED')
 						    then least(x.raised_at + (1 + random() * 45) * interval '1 day', now()) end
-						from (select p.child_id, t.staff_id, r.raised_at, random() as r2, random() as r3,
+						from (select p.child_id, c.federation_id, t.staff_id, r.raised_at, random() as r2, random() as r3,
 						        (array['STUDY','PSYCHOLOGICAL','LIVING','HEALTH','FAMILY','STUDY','LIVING','SAFETY'])[
 						          1 + floor(random() * 8)::int] as category,
 						        case when r.raised_at > now() - interval '30 days'

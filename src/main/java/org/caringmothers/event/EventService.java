@@ -3,9 +3,11 @@ package org.caringmothers.event;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
@@ -110,7 +112,16 @@ public class EventService {
 				.filter(volunteer -> volunteer.getStatus() != VolunteerStatus.WITHDRAWN)
 				.toList();
 		}
-		return new EventDetails(event, this.attendees.findByEvent(id), this.recruits.findByEvent(id), candidates);
+		List<EventAttendee> attended = this.attendees.findByEventId(id);
+		List<EventRecruit> recruited = this.recruits.findByEventIdOrderByAddedAtAscIdAsc(id);
+		Map<Long, Volunteer> listed = this.volunteers.findAllWithFederation(
+				Stream.concat(attended.stream(), recruited.stream()).map(EventVolunteer::getVolunteerId).toList());
+		List<Volunteer> attendeeList = attended.stream()
+			.map(attendee -> listed.get(attendee.getVolunteerId()))
+			.sorted(Comparator.comparing(Volunteer::getName).thenComparing(Volunteer::getId))
+			.toList();
+		List<Volunteer> recruitList = recruited.stream().map(recruit -> listed.get(recruit.getVolunteerId())).toList();
+		return new EventDetails(event, attendeeList, recruitList, candidates);
 	}
 
 	@Transactional
@@ -152,10 +163,10 @@ public class EventService {
 		Volunteer volunteer = this.volunteers.get(volunteerId, user);
 		RuleViolationException.refuseIf(volunteer.getStatus() == VolunteerStatus.WITHDRAWN, "volunteerId",
 				"event.attendee.withdrawn", volunteer.getName());
-		RuleViolationException.refuseIf(this.attendees.find(id, volunteerId).isPresent(), "volunteerId",
-				"event.attendee.already", volunteer.getName());
+		RuleViolationException.refuseIf(this.attendees.findByEventIdAndVolunteerId(id, volunteerId).isPresent(),
+				"volunteerId", "event.attendee.already", volunteer.getName());
 		try {
-			this.attendees.saveAndFlush(new EventAttendee().<EventAttendee>list(id, volunteer, user.id()));
+			this.attendees.saveAndFlush(new EventAttendee().<EventAttendee>list(id, volunteerId, user.id()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("volunteerId", "event.attendee.already", volunteer.getName());
@@ -192,9 +203,9 @@ public class EventService {
 	public Volunteer removeAttendee(long id, long volunteerId, CurrentUser user) {
 		user.requireManager();
 		Event event = get(id, user);
-		EventAttendee attendee = this.attendees.find(id, volunteerId)
+		EventAttendee attendee = this.attendees.findByEventIdAndVolunteerId(id, volunteerId)
 			.orElseThrow(() -> new NotFoundException("attendee " + id + "/" + volunteerId));
-		Volunteer volunteer = attendee.getVolunteer();
+		Volunteer volunteer = this.volunteers.findAllWithFederation(List.of(volunteerId)).get(volunteerId);
 		this.attendees.delete(attendee);
 		if (event.isTraining()) {
 			this.volunteers.withdrawTrainingCredit(volunteerId, id, user);
@@ -214,7 +225,7 @@ public class EventService {
 		RuleViolationException.refuseIf(!event.isRecruitment(), null, "event.recruit.notRecruitment");
 		RuleViolationException.refuseIf(!event.heldBy(today()), null, "event.recruit.notYet");
 		Volunteer volunteer = this.volunteers.register(form, user);
-		this.recruits.saveAndFlush(new EventRecruit().<EventRecruit>list(id, volunteer, user.id()));
+		this.recruits.saveAndFlush(new EventRecruit().<EventRecruit>list(id, volunteer.getId(), user.id()));
 		this.audit.record(AuditAction.UPDATE, RECORD, id, "recruited volunteer #" + volunteer.getId());
 		return volunteer;
 	}
@@ -245,7 +256,7 @@ public class EventService {
 				"event.attendanceCount.future"));
 		if (existing != null) {
 			long listed = this.attendees.countByEventId(existing.getId());
-			boolean held = listed > 0 || !this.recruits.findByEvent(existing.getId()).isEmpty();
+			boolean held = listed > 0 || this.recruits.existsByEventId(existing.getId());
 			rules.add(() -> RuleViolationException.refuseIf(
 					held && form.getType() != null && form.getType() != existing.getType(), "type",
 					"event.type.locked"));

@@ -3,17 +3,14 @@ package org.caringmothers.event;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import lombok.Getter;
 import org.caringmothers.common.persistence.BaseEntity;
-import org.caringmothers.volunteer.Volunteer;
 
 /**
  * A volunteer listed on an event, by whom and when: an attendee of any event or an
- * applicant registered at a recruitment drive.
+ * applicant registered at a recruitment drive. The volunteer is named by id (her record
+ * belongs to the volunteer module, which gives her name and federation for a page).
  */
 @MappedSuperclass
 @Getter
@@ -21,9 +18,8 @@ abstract class EventVolunteer extends BaseEntity {
 
 	private Long eventId;
 
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "volunteer_id", updatable = false)
-	private Volunteer volunteer;
+	@Column(updatable = false)
+	private Long volunteerId;
 
 	private Long addedBy;
 
@@ -31,9 +27,9 @@ abstract class EventVolunteer extends BaseEntity {
 	private Instant addedAt;
 
 	/** Lists the volunteer on the event; returns this, to be saved. */
-	<T extends EventVolunteer> T list(long eventId, Volunteer volunteer, Long addedBy) {
+	<T extends EventVolunteer> T list(long eventId, long volunteerId, Long addedBy) {
 		this.eventId = eventId;
-		this.volunteer = volunteer;
+		this.volunteerId = volunteerId;
 		this.addedBy = addedBy;
 		@SuppressWarnings("unchecked")
 		T self = (T) this;

@@ -20,18 +20,26 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.persistence.VersionedEntity;
-import org.caringmothers.child.Child;
+import org.caringmothers.federation.Federation;
 
-/** A child's need and its follow-up. */
+/**
+ * A child's need and its follow-up. It names its child by id (her record belongs to the
+ * child module) and keeps its own federation, the child's: the one that decides who sees
+ * the need and where its figures count, moved with her when she moves
+ * ({@link NeedService#onChildFederationChanged}).
+ */
 @Entity
 @Table(name = "need")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Need extends VersionedEntity {
 
+	@Column(updatable = false)
+	private Long childId;
+
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "child_id", updatable = false)
-	private Child child;
+	@JoinColumn(name = "federation_id")
+	private Federation federation;
 
 	@Column(updatable = false)
 	private Long visitId;
@@ -70,9 +78,10 @@ public class Need extends VersionedEntity {
 	@OrderBy("at")
 	private List<NeedStep> steps = new ArrayList<>();
 
-	Need(Child child, Long visitId, NeedCategory category, Urgency urgency, String description, boolean mandatoryReport,
-			Long raisedBy) {
-		this.child = child;
+	Need(long childId, Federation federation, Long visitId, NeedCategory category, Urgency urgency, String description,
+			boolean mandatoryReport, Long raisedBy) {
+		this.childId = childId;
+		this.federation = federation;
 		this.visitId = visitId;
 		this.category = category;
 		this.urgency = urgency;

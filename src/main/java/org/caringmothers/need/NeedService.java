@@ -1,23 +1,29 @@
 package org.caringmothers.need;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Child;
+import org.caringmothers.child.ChildFederationChanged;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.common.RuleViolationException;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationLevel;
-import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -43,8 +49,6 @@ public class NeedService {
 
 	private final ChildService children;
 
-	private final FederationService federations;
-
 	private final AuditService audit;
 
 	private final Clock clock;
@@ -54,9 +58,9 @@ public class NeedService {
 		return category == NeedCategory.SAFETY && (childSeemedWorrying || urgency == Urgency.HIGH);
 	}
 
-	public Page<Need> search(CurrentUser user, NeedStatus status, NeedCategory category, boolean openOnly,
+	public Page<NeedLine> search(CurrentUser user, NeedStatus status, NeedCategory category, boolean openOnly,
 			Pageable pageable) {
-		Specification<Need> spec = Scope.of(user).where("child", "federation");
+		Specification<Need> spec = Scope.of(user).where("federation");
 		if (status != null) {
 			spec = spec.and((root, query, builder) -> builder.equal(root.get("status"), status));
 		}
@@ -66,53 +70,71 @@ public class NeedService {
 		if (openOnly) {
 			spec = spec.and((root, query, builder) -> root.get("status").in(NeedStatus.OPEN, NeedStatus.IN_PROGRESS));
 		}
-		return this.needs.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+		Page<Need> page = this.needs.findAll(spec, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
 				Sort.by(Sort.Order.desc("mandatoryReport"), Sort.Order.asc("raisedAt"))));
+		return new PageImpl<>(lines(page.getContent()), page.getPageable(), page.getTotalElements());
 	}
 
 	/**
-	 * Open needs in the user's scope that have been open longer than their urgency allows
-	 * ({@link Urgency#daysToClose()}), the oldest first.
+	 * What a staff member's home names about needs: the safety concerns waiting for
+	 * action in the county of the user's federation (or the user's whole subtree above
+	 * county level), and the first {@code lines} open needs in the user's scope that have
+	 * been open longer than their urgency allows ({@link Urgency#daysToClose()}), the
+	 * oldest first, with how many there are; their children are looked up once for both
+	 * lists.
+	 * @param lineage the user's federation with every federation above it
+	 * ({@code FederationService#lineage}, the user's own last)
 	 */
-	public Page<Need> pastDue(CurrentUser user, Pageable pageable) {
-		Instant now = this.clock.instant();
-		java.util.Map<Urgency, Instant> raisedBefore = new java.util.EnumMap<>(Urgency.class);
-		for (Urgency urgency : Urgency.values()) {
-			raisedBefore.put(urgency, now.minus(java.time.Duration.ofDays(urgency.daysToClose())));
-		}
-		List<Object[]> rows = this.needs.pastDue(Scope.of(user), raisedBefore,
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
-		long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue();
-		return new org.springframework.data.domain.PageImpl<>(rows.stream().map(row -> (Need) row[0]).toList(),
-				pageable, total);
-	}
-
-	public Need get(long id, CurrentUser user) {
-		return Scope.of(user)
-			.require(this.needs.findDetailedById(id), need -> need.getChild().getFederation(), "need " + id);
-	}
-
-	public List<Need> ofChild(long childId, CurrentUser user) {
-		Child child = this.children.get(childId, user);
-		return this.needs.findByChildIdOrderByRaisedAtDesc(child.getId());
-	}
-
-	/**
-	 * Safety concerns waiting for action in the county of the user's federation (or the
-	 * user's whole subtree above county level), given the user's federation with every
-	 * federation above it ({@code FederationService#lineage}, the user's own last).
-	 */
-	public List<Need> pendingReports(CurrentUser user, List<Federation> lineage) {
+	public NeedDigest digest(CurrentUser user, List<Federation> lineage, int lines) {
 		Federation own = lineage.get(lineage.size() - 1);
 		if (!own.getId().equals(user.federationId())) {
 			throw new IllegalArgumentException("the lineage of another federation than the user's");
 		}
 		Federation county = own.getLevel().ordinal() > FederationLevel.COUNTY.ordinal()
 				? lineage.stream().filter(f -> f.getLevel() == FederationLevel.COUNTY).findFirst().orElse(own) : own;
-		Specification<Need> pending = (root, query, builder) -> builder.and(builder.isTrue(root.get("mandatoryReport")),
-				builder.isNull(root.get("reportAction")));
-		return this.needs.findAll(Scope.of(county).<Need>where("child", "federation").and(pending),
-				Sort.by("raisedAt"));
+		Instant now = this.clock.instant();
+		Map<Urgency, Instant> raisedBefore = new EnumMap<>(Urgency.class);
+		for (Urgency urgency : Urgency.values()) {
+			raisedBefore.put(urgency, now.minus(Duration.ofDays(urgency.daysToClose())));
+		}
+		Scope scope = Scope.of(user);
+		Scope reportScope = Scope.of(county);
+		List<Object[]> rows = this.needs.digest(scope, reportScope, raisedBefore, lines);
+		List<Need> found = rows.stream().map(row -> (Need) row[0]).toList();
+		long pastDueCount = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue();
+		// the rows: the first past-due needs of the scope in the order of the list, and
+		// the pending reports (some of them past due, further on in that order)
+		List<Need> reports = found.stream()
+			.filter(need -> need.isReportPending() && reportScope.covers(need.getFederation()))
+			.toList();
+		List<Need> pastDue = found.stream()
+			.filter(need -> need.isOpen() && need.getRaisedAt().isBefore(raisedBefore.get(need.getUrgency()))
+					&& scope.covers(need.getFederation()))
+			.limit(lines)
+			.toList();
+		Map<Long, Child> children = childrenOf(found.stream());
+		return new NeedDigest(lines(reports, children), lines(pastDue, children), pastDueCount);
+	}
+
+	/** A need within the user's scope, or 404. */
+	public Need get(long id, CurrentUser user) {
+		return Scope.of(user).require(this.needs.findDetailedById(id), Need::getFederation, "need " + id);
+	}
+
+	/** A need within the user's scope with its child, or 404. */
+	public NeedLine line(long id, CurrentUser user) {
+		Need need = get(id, user);
+		return lines(List.of(need)).get(0);
+	}
+
+	/**
+	 * A child's needs move with her to her new federation (in the transaction that moves
+	 * her), so that the staff there see them and their figures count there.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildFederationChanged(ChildFederationChanged event) {
+		this.needs.moveNeedsOfChild(event.childId(), event.toFederationId());
 	}
 
 	/** Staff raise a need for a child in their scope. */
@@ -173,12 +195,26 @@ public class NeedService {
 	}
 
 	private Need create(Child child, Long visitId, NeedForm form, boolean childSeemedWorrying, CurrentUser user) {
-		Need need = new Need(child, visitId, form.getCategory(), form.getUrgency(), form.getDescription().trim(),
+		Need need = new Need(child.getId(), child.getFederation(), visitId, form.getCategory(), form.getUrgency(),
+				form.getDescription().trim(),
 				mandatoryReport(form.getCategory(), form.getUrgency(), childSeemedWorrying), user.id());
 		need.addStep(new NeedStep(need, null, NeedStatus.OPEN, null, null, user.id(), user.displayName()));
 		need = this.needs.saveAndFlush(need);
 		this.audit.record(AuditAction.CREATE, RECORD, need.getId(), "child " + child.getId());
 		return need;
+	}
+
+	private List<NeedLine> lines(List<Need> needs) {
+		return lines(needs, childrenOf(needs.stream()));
+	}
+
+	private static List<NeedLine> lines(List<Need> needs, Map<Long, Child> children) {
+		return needs.stream().map(need -> new NeedLine(need, children.get(need.getChildId()))).toList();
+	}
+
+	/** The children of these needs, with their federations, in one query. */
+	private Map<Long, Child> childrenOf(java.util.stream.Stream<Need> needs) {
+		return this.children.findAllById(needs.map(Need::getChildId).collect(Collectors.toSet()));
 	}
 
 	private static String checkedText(String text, String field) {

@@ -299,9 +299,11 @@ class ChildRetentionTests {
 		this.jdbc.update("insert into photo_chunk (name, seq, bytes) values (?, 0, ?)", photo, new byte[] { 1, 2, 3 });
 		long need = this.jdbc.queryForObject(
 				"""
-						insert into need (child_id, visit_id, category, urgency, description, status, mandatory_report, report_action,
-						  raised_by) values (?, ?, 'SAFETY', 'HIGH', ?, 'IN_PROGRESS', true, '已报告派出所', ?) returning id""",
-				Long.class, child, first, NEED + child, author);
+						insert into need (child_id, federation_id, visit_id, category, urgency, description, status,
+						  mandatory_report, report_action, raised_by)
+						select id, federation_id, ?, 'SAFETY', 'HIGH', ?, 'IN_PROGRESS', true, '已报告派出所', ? from child where id = ?
+						returning id""",
+				Long.class, first, NEED + child, author, child);
 		this.jdbc.update("""
 				insert into need_step (need_id, from_status, to_status, note, by_user, by_name)
 				values (?, 'OPEN', 'IN_PROGRESS', ?, ?, '工作人员')""", need, "联系了" + GUARDIAN + child, author);

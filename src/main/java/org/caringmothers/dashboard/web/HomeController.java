@@ -12,13 +12,10 @@ import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.need.Need;
+import org.caringmothers.need.NeedDigest;
 import org.caringmothers.need.NeedService;
 import org.caringmothers.visit.CareDigest;
 import org.caringmothers.visit.VisitService;
-
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -67,11 +64,11 @@ class HomeController {
 			model.addAttribute("careGapCount", digest.gapCount());
 			model.addAttribute("digest", digest);
 			model.addAttribute("remindersBySms", this.visits.remindersBySms());
-			Page<Need> pastDue = this.needs.pastDue(user, PageRequest.of(0, DIGEST_LINES));
-			model.addAttribute("needsPastDue", pastDue.getContent());
-			model.addAttribute("needsPastDueCount", pastDue.getTotalElements());
+			NeedDigest needDigest = this.needs.digest(user, lineage, DIGEST_LINES);
+			model.addAttribute("needsPastDue", needDigest.pastDue());
+			model.addAttribute("needsPastDueCount", needDigest.pastDueCount());
 			model.addAttribute("now", this.clock.instant());
-			model.addAttribute("reports", this.needs.pendingReports(user, lineage));
+			model.addAttribute("reports", needDigest.pendingReports());
 		}
 		model.addAttribute("summary", this.federations.summary(federation));
 		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));

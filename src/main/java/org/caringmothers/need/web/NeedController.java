@@ -17,6 +17,7 @@ import org.caringmothers.need.Department;
 import org.caringmothers.need.Need;
 import org.caringmothers.need.NeedCategory;
 import org.caringmothers.need.NeedForm;
+import org.caringmothers.need.NeedLine;
 import org.caringmothers.need.NeedService;
 import org.caringmothers.need.NeedStatus;
 import org.caringmothers.need.Urgency;
@@ -70,7 +71,9 @@ class NeedController {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		model.addAttribute("need", this.needs.get(id, user));
+		NeedLine line = this.needs.line(id, user);
+		model.addAttribute("need", line.need());
+		model.addAttribute("child", line.child());
 		return "need/detail";
 	}
 

@@ -80,7 +80,7 @@ class NeedWebSliceTests {
 
 	@Test
 	void aNeedOutsideTheScopeAnswersTheNotFoundPage() throws Exception {
-		given(this.needs.get(anyLong(), any())).willThrow(new NotFoundException("need 7"));
+		given(this.needs.line(anyLong(), any())).willThrow(new NotFoundException("need 7"));
 		this.mvc.perform(get("/needs/7").with(user(WebSliceSecurity.user(Role.STAFF))))
 			.andExpect(status().isNotFound())
 			.andExpect(view().name("error/404"));

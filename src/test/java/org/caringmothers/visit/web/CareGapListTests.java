@@ -195,14 +195,17 @@ class CareGapListTests {
 			long user = this.jdbc.queryForObject("select id from app_user where username = ?", Long.class,
 					LOUFAN_STAFF);
 			// one need of each urgency, just past its time limit, and one just within it
-			this.jdbc.update("""
-					insert into need (child_id, category, urgency, description, status, mandatory_report, raised_by,
-					  raised_at, version) values
-					(?, 'STUDY', 'HIGH', 'digest test 1', 'OPEN', false, ?, now() - interval '8 days', 0),
-					(?, 'STUDY', 'MEDIUM', 'digest test 2', 'IN_PROGRESS', false, ?, now() - interval '31 days', 0),
-					(?, 'STUDY', 'LOW', 'digest test 3', 'OPEN', false, ?, now() - interval '61 days', 0),
-					(?, 'STUDY', 'LOW', 'digest test 4', 'OPEN', false, ?, now() - interval '59 days', 0)""", child,
-					user, child, user, child, user, child, user);
+			this.jdbc.update(
+					"""
+							insert into need (child_id, federation_id, category, urgency, description, status, mandatory_report,
+							  raised_by, raised_at, version)
+							select c.id, c.federation_id, 'STUDY', x.urgency, x.description, x.status, false, ?, now() - x.age, 0
+							from child c, (values ('HIGH', 'digest test 1', 'OPEN', interval '8 days'),
+							  ('MEDIUM', 'digest test 2', 'IN_PROGRESS', interval '31 days'),
+							  ('LOW', 'digest test 3', 'OPEN', interval '61 days'),
+							  ('LOW', 'digest test 4', 'OPEN', interval '59 days')) x (urgency, description, status, age)
+							where c.id = ?""",
+					user, child);
 			try {
 				MvcResult home = page(get("/"), LOUFAN_STAFF);
 				var model = home.getModelAndView().getModel();
