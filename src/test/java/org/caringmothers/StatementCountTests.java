@@ -59,6 +59,13 @@ class StatementCountTests {
 
 	static final int LIMIT = 10;
 
+	/**
+	 * Pages allowed more than {@link #LIMIT}: the staff home's care digest names each
+	 * gap's child and mother, which the pairing module now asks the child and volunteer
+	 * modules for (one statement each) instead of joining their tables (issue 14).
+	 */
+	static final Map<String, Integer> LIMIT_OF = Map.of("staff home", 12);
+
 	/** Paged lists whose total is counted only when their first page is full. */
 	static final List<String> PAGED = List.of("review queue");
 
@@ -91,7 +98,8 @@ class StatementCountTests {
 		PAGED.forEach(page -> expectedLarge.computeIfPresent(page, (p, count) -> count + 1));
 		assertThat(large).as("the same count with fifty rows more in every list").isEqualTo(expectedLarge);
 		for (Map.Entry<String, Integer> page : small.entrySet()) {
-			assertThat(page.getValue()).as("statements of %s", page.getKey()).isLessThanOrEqualTo(LIMIT);
+			assertThat(page.getValue()).as("statements of %s", page.getKey())
+				.isLessThanOrEqualTo(LIMIT_OF.getOrDefault(page.getKey(), LIMIT));
 		}
 	}
 
@@ -221,7 +229,8 @@ class StatementCountTests {
 						        values (c0.federation_id, 'MOTHER', '测试妈妈' || i, 'FEMALE', v0.birth_date, v0.phone, v0.id_number_cipher,
 						            'statement-test-' || i, v0.id_number_masked, 'ACTIVE', true, true, true, v0.oath_date)
 						        returning id into vid;
-						        insert into pairing (volunteer_id, child_id, start_date, created_by) values (vid, cid, current_date - 60, staff);
+						        insert into pairing (volunteer_id, child_id, start_date, created_by, federation_id)
+						        select vid, cid, current_date - 60, staff, c.federation_id from child c where c.id = cid;
 						    end loop;
 						end $$"""
 					.replace("{first}", String.valueOf(first))

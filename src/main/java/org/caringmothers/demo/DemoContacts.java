@@ -160,8 +160,9 @@ class DemoContacts {
 
 	private long pair(long mother, long child, LocalDate start) {
 		return this.jdbc.queryForObject(
-				"insert into pairing (volunteer_id, child_id, start_date) values (?, ?, ?) returning id", Long.class,
-				mother, child, Date.valueOf(start));
+				"insert into pairing (volunteer_id, child_id, start_date, federation_id) "
+						+ "select ?, c.id, ?, c.federation_id from child c where c.id = ? returning id",
+				Long.class, mother, Date.valueOf(start), child);
 	}
 
 	/**

@@ -330,11 +330,11 @@ public class ProvinceScaleData {
 		sql.update(
 				"""
 						insert into pairing (volunteer_id, child_id, start_date, end_date, end_reason, end_note, created_by,
-						  ended_by, created_at)
+						  ended_by, created_at, federation_id)
 						select m.id, c.id, c.start_date, least(c.start_date + 60 + floor(random() * 300)::int, :today::date - 20),
 						  case when c.final_status = 'MOVED' then 'CHILD_MOVED' when c.final_status = 'AGED_OUT' then 'CHILD_AGED_OUT'
 						    when m.withdrawing then 'MOTHER_WITHDREW' when random() < 0.5 then 'PARENTS_RETURNED' else 'OTHER' end,
-						  null, t.staff_id, t.staff_id, c.start_date + time '10:00'
+						  null, t.staff_id, t.staff_id, c.start_date + time '10:00', c.federation_id
 						from (select s.*, :since::date + floor(random() * 500)::int as start_date from scale_child s
 						      where s.had_pairing offset 0) c
 						join scale_township t on t.id = c.federation_id
@@ -349,8 +349,8 @@ public class ProvinceScaleData {
 		// active pairings: child k of a township with mother k mod m, up to the capacity
 		sql.update(
 				"""
-						insert into pairing (volunteer_id, child_id, start_date, created_by, created_at)
-						select m.id, c.id, s.start_date, t.staff_id, s.start_date + time '10:00'
+						insert into pairing (volunteer_id, child_id, start_date, created_by, created_at, federation_id)
+						select m.id, c.id, s.start_date, t.staff_id, s.start_date + time '10:00', c.federation_id
 						from scale_child c join scale_township t on t.id = c.federation_id
 						join scale_mother m on m.federation_id = c.federation_id and not m.withdrawing and m.j = c.k % m.m
 						cross join lateral (select least(coalesce((select max(e.end_date) from pairing e where e.child_id = c.id

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface ReminderRepository extends JpaRepository<Reminder, Long>, JpaSpecificationExecutor<Reminder> {
 
 	@Override
-	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother" })
+	@EntityGraph(attributePaths = { "pairing", "pairing.federation" })
 	Page<Reminder> findAll(Specification<Reminder> specification, Pageable pageable);
 
 }

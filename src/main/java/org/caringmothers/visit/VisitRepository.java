@@ -17,8 +17,7 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 
 	Optional<Visit> findByRecordedByAndClientToken(Long recordedBy, String clientToken);
 
-	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",
-			"careTypes", "gifts" })
+	@EntityGraph(attributePaths = { "pairing", "pairing.federation", "careTypes", "gifts" })
 	Optional<Visit> findDetailedById(Long id);
 
 	List<Visit> findTop10ByPairingIdOrderByVisitDateDescIdDesc(Long pairingId);
@@ -47,7 +46,7 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 	 * first, a page at a time, with the pairing and child each line names.
 	 */
 	@Query(value = """
-			select v from Visit v join fetch v.pairing p join fetch p.child
+			select v from Visit v join fetch v.pairing p
 			where v.recordedBy = :author and p.id in :pairingIds and v.createdAt > :since
 			order by v.createdAt desc, v.id desc""", countQuery = """
 			select count(v) from Visit v
@@ -56,8 +55,7 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 			@Param("since") java.time.Instant since, Pageable pageable);
 
 	@Override
-	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",
-			"careTypes", "gifts" })
+	@EntityGraph(attributePaths = { "pairing", "pairing.federation", "careTypes", "gifts" })
 	Page<Visit> findAll(Specification<Visit> specification, Pageable pageable);
 
 	@Query("select v.id from Visit v where v.pairing.id in :pairingIds")

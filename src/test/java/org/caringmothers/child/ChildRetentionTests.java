@@ -283,7 +283,8 @@ class ChildRetentionTests {
 		long author = this.jdbc.queryForObject("select id from app_user where username = ?", Long.class,
 				DemoUsers.LOUFAN_STAFF);
 		long pairing = this.jdbc.queryForObject(
-				"insert into pairing (volunteer_id, child_id, start_date) values (?, ?, date '2021-01-01') returning id",
+				"insert into pairing (volunteer_id, child_id, start_date, federation_id) "
+						+ "select ?, c.id, date '2021-01-01', c.federation_id from child c where c.id = ? returning id",
 				Long.class, mother, child);
 		long first = visit(pairing, author, "2022-03-01", NOTE + child);
 		visit(pairing, author, "2022-04-01", null);

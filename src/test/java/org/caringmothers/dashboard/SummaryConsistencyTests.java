@@ -125,6 +125,11 @@ class SummaryConsistencyTests {
 				update child c set federation_id = (select f.id from federation f where f.level = 'TOWNSHIP'
 				    and f.id <> c.federation_id order by md5(f.id::text || c.id::text) limit 1)
 				where id in (select id from child order by md5(id::text) limit 25)""");
+		// and their pairings with them, as the pairing module does on
+		// ChildFederationChanged
+		this.jdbc.update("""
+				update pairing y set federation_id = c.federation_id from child c
+				where c.id = y.child_id and y.federation_id <> c.federation_id""");
 		// pairings ended
 		this.jdbc
 			.update("""
@@ -186,13 +191,12 @@ class SummaryConsistencyTests {
 				  where y.child_id = c.id and y.end_date is null) order by md5(c.id::text || 'p') limit 12""",
 				Long.class);
 		for (Long child : unpaired) {
-			this.jdbc.update(
-					"""
-							insert into pairing (volunteer_id, child_id, start_date)
-							select v.id, ?, current_date - (? % 200)::int from volunteer v where v.role = 'MOTHER' and v.status = 'ACTIVE'
-							  and (select count(*) from pairing y where y.volunteer_id = v.id and y.end_date is null) < 3
-							order by md5(v.id::text || ?) limit 1""",
-					child, child, child.toString());
+			this.jdbc.update("""
+					insert into pairing (volunteer_id, child_id, start_date, federation_id)
+					select v.id, c.id, current_date - (? % 200)::int, c.federation_id from volunteer v
+					  join child c on c.id = ? where v.role = 'MOTHER' and v.status = 'ACTIVE'
+					  and (select count(*) from pairing y where y.volunteer_id = v.id and y.end_date is null) < 3
+					order by md5(v.id::text || ?) limit 1""", child, child, child.toString());
 		}
 		// contacts recorded today on quiet pairings
 		this.jdbc
