@@ -44,6 +44,9 @@ interface PairingRepository extends JpaRepository<Pairing, Long>, JpaSpecificati
 	@EntityGraph(attributePaths = { "federation" })
 	List<Pairing> findDetailedByIdIn(Collection<Long> ids);
 
+	@Query("select p.id from Pairing p where p.motherId = :motherId")
+	List<Long> idsOfMother(@Param("motherId") long motherId);
+
 	@Query("select p.id from Pairing p where p.childId = :childId")
 	List<Long> idsOfChild(@Param("childId") long childId);
 

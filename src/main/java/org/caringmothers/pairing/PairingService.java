@@ -208,6 +208,11 @@ public class PairingService {
 		return active;
 	}
 
+	/** The ids of all the mother's pairings, past and present. */
+	public List<Long> idsOfMother(long motherId) {
+		return this.pairings.idsOfMother(motherId);
+	}
+
 	/** The ids of the mother's active pairings. */
 	public List<Long> activeIdsOfMother(Volunteer mother) {
 		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId())

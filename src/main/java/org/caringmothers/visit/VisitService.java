@@ -16,6 +16,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.ChildFederationChanged;
 import org.caringmothers.child.Guardian;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
@@ -34,6 +35,7 @@ import org.caringmothers.visit.sms.SmsStatus;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerService;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -386,9 +388,23 @@ public class VisitService {
 			.toList();
 		long days = waiting.stream().mapToLong(ChildCard::daysOverdue).max().orElse(0);
 		long message = this.outbox.queue(mother.getId(), new SmsReminder(mother.getName(), days, waiting.size()));
-		this.reminders.save(new Reminder(pairing.pairing(), user.id(), message));
+		this.reminders.save(new Reminder(pairing.getId(), pairing.getFederation(), user.id(), message));
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, "sms " + message);
 		return this.outbox.messages(List.of(message)).get(message).status();
+	}
+
+	/**
+	 * A child placed in another federation takes the reminders (and contacts) of all her
+	 * pairings with her, in the same transaction as the change: her new township's staff
+	 * see them, the old one's no longer do.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildFederationChanged(ChildFederationChanged event) {
+		List<Long> ids = this.pairings.idsOfChild(event.childId());
+		if (!ids.isEmpty()) {
+			this.reminders.move(ids, event.toFederationId());
+		}
 	}
 
 	/**
@@ -405,9 +421,13 @@ public class VisitService {
 	 */
 	public Page<ReminderLine> reminders(CurrentUser user, Long motherId, Pageable pageable) {
 		user.requireManager();
-		Specification<Reminder> spec = Scope.of(user).where("pairing", "federation");
+		Specification<Reminder> spec = Scope.of(user).where("federation");
 		if (motherId != null) {
-			spec = spec.and((root, query, builder) -> builder.equal(root.get("pairing").get("motherId"), motherId));
+			List<Long> hers = this.pairings.idsOfMother(motherId);
+			if (hers.isEmpty()) {
+				return Page.empty(pageable);
+			}
+			spec = spec.and((root, query, builder) -> root.get("pairingId").in(hers));
 		}
 		Page<Reminder> page = this.reminders.findAll(spec, PageRequest.of(pageable.getPageNumber(),
 				pageable.getPageSize(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
@@ -418,8 +438,8 @@ public class VisitService {
 			.distinct()
 			.toList());
 		Map<Long, PairingView> pairingViews = this.pairings
-			.detailed(page.getContent().stream().map(reminder -> reminder.getPairing().getId()).distinct().toList());
-		return page.map(reminder -> new ReminderLine(reminder, pairingViews.get(reminder.getPairing().getId()),
+			.detailed(page.getContent().stream().map(Reminder::getPairingId).distinct().toList());
+		return page.map(reminder -> new ReminderLine(reminder, pairingViews.get(reminder.getPairingId()),
 				(reminder.getSmsMessageId() != null) ? sms.get(reminder.getSmsMessageId()) : null));
 	}
 

@@ -1,6 +1,7 @@
 package org.caringmothers.visit;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.caringmothers.child.Child;
 import org.caringmothers.child.ChildForm;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -25,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A child moved to a township of another county (an edit of her record) takes her
- * pairings with her: the staff of her new county see them, those of her old county no
- * longer do (404, as if they did not exist).
+ * pairings, their reminders and contacts with her: the staff of her new county see them,
+ * those of her old county no longer do (404, as if they did not exist).
  */
 @SpringBootTest
 class ChildMoveScopeTests {
@@ -39,6 +41,9 @@ class ChildMoveScopeTests {
 
 	@Autowired
 	VolunteerService volunteers;
+
+	@Autowired
+	VisitService visits;
 
 	@Autowired
 	UserDetailsService userDetails;
@@ -69,6 +74,14 @@ class ChildMoveScopeTests {
 		assertThat(this.pairings.get(pairing.getId(), this.loufan).getId()).isEqualTo(pairing.getId());
 		assertThatThrownBy(() -> this.pairings.get(pairing.getId(), this.shenchi))
 			.isInstanceOf(NotFoundException.class);
+		// a reminder as staff send it (the mother has no account and there is no SMS
+		// gateway in the tests, so it is written here)
+		long reminder = this.jdbc.queryForObject("""
+				insert into reminder (pairing_id, federation_id, created_by)
+				select y.id, y.federation_id, u.id from pairing y, app_user u where y.id = ? and u.username = ?
+				returning id""", Long.class, pairing.getId(), DemoUsers.LOUFAN_STAFF);
+		assertThat(reminderIds(this.loufan, mother)).contains(reminder);
+		assertThat(reminderIds(this.shenchi, mother)).doesNotContain(reminder);
 
 		move(childId, shenchiTownship());
 
@@ -78,9 +91,23 @@ class ChildMoveScopeTests {
 		assertThat(this.pairings.countActive(this.shenchi)).isEqualTo(shenchiBefore + 1);
 		assertThat(this.pairings.historyOfChild(childId, this.shenchi)).extracting(view -> view.getId())
 			.containsExactly(pairing.getId());
+		assertThat(reminderIds(this.loufan, mother)).doesNotContain(reminder);
+		assertThat(reminderIds(this.shenchi, mother)).contains(reminder);
+		assertThat(this.visits.reminders(this.shenchi, null, PageRequest.of(0, 500)).getContent()).anySatisfy(line -> {
+			assertThat(line.reminder().getId()).isEqualTo(reminder);
+			assertThat(line.pairing().getChild().getId()).isEqualTo(childId);
+		});
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from pairing y join child c on c.id = y.child_id
 				where y.child_id = ? and y.federation_id = c.federation_id""", Long.class, childId)).isEqualTo(1);
+	}
+
+	private List<Long> reminderIds(CurrentUser user, Volunteer mother) {
+		return this.visits.reminders(user, mother.getId(), PageRequest.of(0, 100))
+			.getContent()
+			.stream()
+			.map(line -> line.reminder().getId())
+			.toList();
 	}
 
 	private void move(long childId, String townshipCode) {
