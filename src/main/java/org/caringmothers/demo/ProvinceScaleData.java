@@ -402,7 +402,7 @@ public class ProvinceScaleData {
 		sql.update(
 				"""
 						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by,
-						  client_token, created_at, reviewed_at, reviewed_by)
+						  client_token, created_at, reviewed_at, reviewed_by, federation_id)
 						select x.pairing_id, x.day,
 						  case when x.r < 0.3 then 'HOME_VISIT' when x.r < 0.75 then 'PHONE' when x.r < 0.9 then 'VIDEO'
 						    when x.r < 0.96 then 'SCHOOL' else 'OUTING' end,
@@ -411,10 +411,11 @@ public class ProvinceScaleData {
 						  case when x.r < 0.3 then '入户看望，和孩子聊学习和生活。' else '问候近况。' end,
 						  x.staff_id, 'scale-' || lpad(x.pairing_id::text, 12, '0') || '-' || lpad(x.g::text, 6, '0'), x.day + time '19:00',
 						  case when x.day < :today::date - 14 then x.day + time '19:00' + interval '3 days' end,
-						  case when x.day < :today::date - 14 then x.staff_id end
+						  case when x.day < :today::date - 14 then x.staff_id end, y.federation_id
 						from (select s.pairing_id, s.staff_id, g, random() as r, random() as r2,
 						        s.first_day + least(s.days - 1, floor((g - random()) * s.days / s.n)::int) as day
-						      from scale_share s cross join generate_series(1, s.n) g offset 0) x""",
+						      from scale_share s cross join generate_series(1, s.n) g offset 0) x
+						join pairing y on y.id = x.pairing_id""",
 				at);
 		sql.update("""
 				insert into visit_gift (visit_id, position, item, value_yuan)

@@ -208,6 +208,13 @@ public class PairingService {
 		return active;
 	}
 
+	/** The day the pairing started (for the date rules of its contacts). */
+	public LocalDate startDateOf(long pairingId) {
+		return this.pairings.findById(pairingId)
+			.map(Pairing::getStartDate)
+			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+	}
+
 	/** The ids of all the mother's pairings, past and present. */
 	public List<Long> idsOfMother(long motherId) {
 		return this.pairings.idsOfMother(motherId);

@@ -251,8 +251,7 @@ public class VisitService {
 		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
 		Visit visit = this.visits.findDetailedById(photo.getVisitId())
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
-		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user)
-				: Scope.of(user).covers(visit.getPairing().getFederation());
+		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user) : Scope.of(user).covers(visit.getFederation());
 		if (!allowed) {
 			throw new NotFoundException("photo " + photoId);
 		}
@@ -268,19 +267,19 @@ public class VisitService {
 
 	/** Whether she recorded the contact or it is on one of her own pairings. */
 	private boolean isHers(Visit visit, CurrentUser user) {
-		return visit.getRecordedBy() == user.id() || this.pairings.isHers(visit.getPairing().getId(), user);
+		return visit.getRecordedBy() == user.id() || this.pairings.isHers(visit.getPairingId(), user);
 	}
 
 	/**
 	 * The pairing of one of her contacts (read with {@link #myVisit}), with its child.
 	 */
 	public PairingView pairingOf(Visit visit) {
-		return this.pairings.detailed(List.of(visit.getPairing().getId())).get(visit.getPairing().getId());
+		return this.pairings.detailed(List.of(visit.getPairingId())).get(visit.getPairingId());
 	}
 
 	/** The pairings of these contacts, with their children and mothers, by pairing id. */
 	public Map<Long, PairingView> pairingsOf(List<Visit> contacts) {
-		return this.pairings.detailed(contacts.stream().map(visit -> visit.getPairing().getId()).distinct().toList());
+		return this.pairings.detailed(contacts.stream().map(Visit::getPairingId).distinct().toList());
 	}
 
 	@Transactional
@@ -404,6 +403,7 @@ public class VisitService {
 		List<Long> ids = this.pairings.idsOfChild(event.childId());
 		if (!ids.isEmpty()) {
 			this.reminders.move(ids, event.toFederationId());
+			this.visits.move(ids, event.toFederationId());
 		}
 	}
 
@@ -445,7 +445,7 @@ public class VisitService {
 
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
 		Specification<Visit> unreviewed = (root, query, builder) -> builder.isNull(root.get("reviewedAt"));
-		return this.visits.findAll(Scope.of(user).<Visit>where("pairing", "federation").and(unreviewed), PageRequest
+		return this.visits.findAll(Scope.of(user).<Visit>where("federation").and(unreviewed), PageRequest
 			.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "createdAt")));
 	}
 
@@ -453,8 +453,7 @@ public class VisitService {
 	public Visit review(long visitId, boolean flag, String comment, CurrentUser user) {
 		user.requireManager();
 		Visit visit = Scope.of(user)
-			.require(this.visits.findDetailedById(visitId), found -> found.getPairing().getFederation(),
-					"visit " + visitId);
+			.require(this.visits.findDetailedById(visitId), Visit::getFederation, "visit " + visitId);
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
 		RuleViolationException.refuseIf(flag && trimmed == null, "comment", "visit.review.commentRequired");
 		RuleViolationException.refuseIf(
@@ -513,7 +512,8 @@ public class VisitService {
 	private void checkCorrection(VisitForm form, Visit visit, List<VisitPhoto> current) {
 		long removed = current.stream().filter(photo -> form.getRemovePhotos().contains(photo.getId())).count();
 		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
-		RuleViolationException.refuseAll(() -> checkDate(form, visit.getPairing().getStartDate()), () -> {
+		LocalDate pairingStart = this.pairings.startDateOf(visit.getPairingId());
+		RuleViolationException.refuseAll(() -> checkDate(form, pairingStart), () -> {
 			String photoProblem = PhotoStore.problem(added);
 			if (photoProblem == null && current.size() - removed + added.size() > PhotoStore.MAX_PHOTOS) {
 				photoProblem = "visit.photo.tooMany";

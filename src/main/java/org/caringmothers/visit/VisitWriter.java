@@ -33,7 +33,7 @@ class VisitWriter {
 	/** The contact, its photos, its audit entry and its need: together or not at all. */
 	@Transactional
 	public Visit log(PairingView pairing, VisitForm form, CurrentUser author) {
-		Visit visit = new Visit(pairing.pairing(), author.id(), form.getClientToken());
+		Visit visit = new Visit(pairing.getId(), pairing.getFederation(), author.id(), form.getClientToken());
 		visit.fill(form.toParameters());
 		visit = this.visits.saveAndFlush(visit);
 		for (org.springframework.web.multipart.MultipartFile upload : PhotoStore.chosen(form.getPhotos())) {

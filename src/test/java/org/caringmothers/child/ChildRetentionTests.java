@@ -319,9 +319,11 @@ class ChildRetentionTests {
 	private long visit(long pairing, long author, String date, String notes) {
 		return this.jdbc.queryForObject(
 				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token)
-						values (?, ?::date, 'HOME_VISIT', 45, 'GOOD', ?, ?, ?) returning id""",
-				Long.class, pairing, date, notes, author, UUID.randomUUID().toString());
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token,
+						  federation_id)
+						select y.id, ?::date, 'HOME_VISIT', 45, 'GOOD', ?, ?, ?, y.federation_id from pairing y where y.id = ?
+						returning id""",
+				Long.class, date, notes, author, UUID.randomUUID().toString(), pairing);
 	}
 
 	private long count(String sql, Object... arguments) {

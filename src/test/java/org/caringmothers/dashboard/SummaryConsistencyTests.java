@@ -125,11 +125,14 @@ class SummaryConsistencyTests {
 				update child c set federation_id = (select f.id from federation f where f.level = 'TOWNSHIP'
 				    and f.id <> c.federation_id order by md5(f.id::text || c.id::text) limit 1)
 				where id in (select id from child order by md5(id::text) limit 25)""");
-		// and their pairings with them, as the pairing module does on
-		// ChildFederationChanged
+		// and their pairings and contacts with them, as the pairing and visit modules do
+		// on ChildFederationChanged
 		this.jdbc.update("""
 				update pairing y set federation_id = c.federation_id from child c
 				where c.id = y.child_id and y.federation_id <> c.federation_id""");
+		this.jdbc.update("""
+				update visit v set federation_id = y.federation_id from pairing y
+				where y.id = v.pairing_id and v.federation_id <> y.federation_id""");
 		// pairings ended
 		this.jdbc
 			.update("""
@@ -202,9 +205,9 @@ class SummaryConsistencyTests {
 		this.jdbc
 			.update("""
 					insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token,
-					  created_at)
+					  created_at, federation_id)
 					select y.id, current_date, case when y.id % 2 = 0 then 'HOME_VISIT' else 'PHONE' end, 30, 'GOOD', 'test',
-					  (select min(id) from app_user), 'consistency-' || y.id, now()
+					  (select min(id) from app_user), 'consistency-' || y.id, now(), y.federation_id
 					from pairing y where y.end_date is null order by md5(y.id::text || 'q') limit 20""");
 		// care cadence: a county's own rule, another's rule set and removed
 		this.jdbc.update("""

@@ -82,6 +82,17 @@ class ChildMoveScopeTests {
 				returning id""", Long.class, pairing.getId(), DemoUsers.LOUFAN_STAFF);
 		assertThat(reminderIds(this.loufan, mother)).contains(reminder);
 		assertThat(reminderIds(this.shenchi, mother)).doesNotContain(reminder);
+		// a contact as her mother records it (with the pairing's federation)
+		long visit = this.jdbc.queryForObject(
+				"""
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
+						  federation_id)
+						select y.id, current_date, 'PHONE', 20, 'GOOD', u.id, 'move-test-' || y.id, y.federation_id
+						from pairing y, app_user u where y.id = ? and u.username = ?
+						returning id""",
+				Long.class, pairing.getId(), DemoUsers.LOUFAN_STAFF);
+		assertThat(queueIds(this.loufan)).contains(visit);
+		assertThat(queueIds(this.shenchi)).doesNotContain(visit);
 
 		move(childId, shenchiTownship());
 
@@ -93,6 +104,11 @@ class ChildMoveScopeTests {
 			.containsExactly(pairing.getId());
 		assertThat(reminderIds(this.loufan, mother)).doesNotContain(reminder);
 		assertThat(reminderIds(this.shenchi, mother)).contains(reminder);
+		assertThat(queueIds(this.loufan)).doesNotContain(visit);
+		assertThat(queueIds(this.shenchi)).contains(visit);
+		assertThatThrownBy(() -> this.visits.review(visit, false, null, this.loufan))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(this.visits.review(visit, false, null, this.shenchi).getReviewedAt()).isNotNull();
 		assertThat(this.visits.reminders(this.shenchi, null, PageRequest.of(0, 500)).getContent()).anySatisfy(line -> {
 			assertThat(line.reminder().getId()).isEqualTo(reminder);
 			assertThat(line.pairing().getChild().getId()).isEqualTo(childId);
@@ -100,6 +116,10 @@ class ChildMoveScopeTests {
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from pairing y join child c on c.id = y.child_id
 				where y.child_id = ? and y.federation_id = c.federation_id""", Long.class, childId)).isEqualTo(1);
+	}
+
+	private List<Long> queueIds(CurrentUser user) {
+		return this.visits.reviewQueue(user, PageRequest.of(0, 20)).getContent().stream().map(Visit::getId).toList();
 	}
 
 	private List<Long> reminderIds(CurrentUser user, Volunteer mother) {

@@ -111,7 +111,7 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Visit visit = this.visits.myVisit(id, user);
 		form.padGifts();
-		Forms.alsoCheck(result, () -> this.visits.checkForm(visit.getPairing().getId(), id, form, user));
+		Forms.alsoCheck(result, () -> this.visits.checkForm(visit.getPairingId(), id, form, user));
 		return Forms.submit(result, () -> {
 			this.visits.update(id, form, user);
 			FlashMessages.success(redirect, "visit.updated", this.visits.pairingOf(visit).getChild().getName());
