@@ -26,7 +26,6 @@ import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
 import org.caringmothers.pairing.PairingView;
 import org.caringmothers.visit.sms.SmsOutbox;
