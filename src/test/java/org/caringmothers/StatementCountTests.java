@@ -59,6 +59,13 @@ class StatementCountTests {
 
 	static final int LIMIT = 10;
 
+	/**
+	 * Pages allowed more than {@link #LIMIT}: the staff home's care digest names each
+	 * gap's child and mother, which the pairing module now asks the child and volunteer
+	 * modules for (one statement each) instead of joining their tables (issue 14).
+	 */
+	static final Map<String, Integer> LIMIT_OF = Map.of("staff home", 12);
+
 	/** Paged lists whose total is counted only when their first page is full. */
 	static final List<String> PAGED = List.of("review queue");
 
@@ -91,7 +98,8 @@ class StatementCountTests {
 		PAGED.forEach(page -> expectedLarge.computeIfPresent(page, (p, count) -> count + 1));
 		assertThat(large).as("the same count with fifty rows more in every list").isEqualTo(expectedLarge);
 		for (Map.Entry<String, Integer> page : small.entrySet()) {
-			assertThat(page.getValue()).as("statements of %s", page.getKey()).isLessThanOrEqualTo(LIMIT);
+			assertThat(page.getValue()).as("statements of %s", page.getKey())
+				.isLessThanOrEqualTo(LIMIT_OF.getOrDefault(page.getKey(), LIMIT));
 		}
 	}
 
@@ -107,19 +115,21 @@ class StatementCountTests {
 						select y.id from pairing y join volunteer v on v.id = y.volunteer_id join app_user u on u.id = v.account_id
 						where u.username = 'loufan.mother' and y.end_date is null order by y.id limit 1""");
 		Session mother = signIn(DemoUsers.LOUFAN_MOTHER);
-		this.jdbc.update(
-				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
-						select ?, current_date - (i % 5), 'PHONE', 20, 'GOOD', u.id, 'bound-test-a-' || i
-						from generate_series(1, ?) i, app_user u where u.username = 'loufan.mother'""",
-				pairing, RecentEntries.SHOWN + 1);
+		this.jdbc
+			.update("""
+					insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
+					  federation_id)
+					select y.id, current_date - (i % 5), 'PHONE', 20, 'GOOD', u.id, 'bound-test-a-' || i, y.federation_id
+					from generate_series(1, ?) i, app_user u, pairing y where u.username = 'loufan.mother' and y.id = ?""",
+					RecentEntries.SHOWN + 1, pairing);
 		int before = mother.get("/");
-		this.jdbc.update(
-				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
-						select ?, current_date - (i % 5), 'VIDEO', 20, 'GOOD', u.id, 'bound-test-b-' || i
-						from generate_series(1, 60) i, app_user u where u.username = 'loufan.mother'""",
-				pairing);
+		this.jdbc
+			.update("""
+					insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
+					  federation_id)
+					select y.id, current_date - (i % 5), 'VIDEO', 20, 'GOOD', u.id, 'bound-test-b-' || i, y.federation_id
+					from generate_series(1, 60) i, app_user u, pairing y where u.username = 'loufan.mother' and y.id = ?""",
+					pairing);
 		int after = mother.get("/");
 		assertThat(after).as("statements of her home with sixty entries more")
 			.isEqualTo(before)
@@ -221,7 +231,8 @@ class StatementCountTests {
 						        values (c0.federation_id, 'MOTHER', '测试妈妈' || i, 'FEMALE', v0.birth_date, v0.phone, v0.id_number_cipher,
 						            'statement-test-' || i, v0.id_number_masked, 'ACTIVE', true, true, true, v0.oath_date)
 						        returning id into vid;
-						        insert into pairing (volunteer_id, child_id, start_date, created_by) values (vid, cid, current_date - 60, staff);
+						        insert into pairing (volunteer_id, child_id, start_date, created_by, federation_id)
+						        select vid, cid, current_date - 60, staff, c.federation_id from child c where c.id = cid;
 						    end loop;
 						end $$"""
 					.replace("{first}", String.valueOf(first))
@@ -240,18 +251,20 @@ class StatementCountTests {
 		// contacts not yet reviewed: the counted child's and 娄烦 mother's
 		this.jdbc.update(
 				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
+						  federation_id)
 						select y.id, current_date - (i % 5), 'PHONE', 20, 'GOOD', (select id from app_user where username = 'shenchi.staff'),
-						  'statement-test-' || y.id || '-' || i
-						from generate_series(?, ?) i, (select y.id from pairing y join child c on c.id = y.child_id
+						  'statement-test-' || y.id || '-' || i, y.federation_id
+						from generate_series(?, ?) i, (select y.id, y.federation_id from pairing y join child c on c.id = y.child_id
 						  join federation f on f.id = c.federation_id
 						  where f.path like (select path from federation where code = '140927') || '%' and y.end_date is null
 						  order by c.id limit 1) y""",
 				first, last);
 		this.jdbc.update(
 				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token)
-						select y.id, current_date - (i % 5), 'PHONE', 20, 'GOOD', u.id, 'statement-test-m-' || i
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
+						  federation_id)
+						select y.id, current_date - (i % 5), 'PHONE', 20, 'GOOD', u.id, 'statement-test-m-' || i, y.federation_id
 						from generate_series(?, ?) i, app_user u join volunteer v on v.account_id = u.id
 						join pairing y on y.volunteer_id = v.id and y.end_date is null
 						where u.username = 'loufan.mother' and y.id = (select min(y2.id) from pairing y2 where y2.volunteer_id = v.id

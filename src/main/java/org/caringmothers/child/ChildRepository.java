@@ -19,13 +19,6 @@ interface ChildRepository extends PersonRepository<Child> {
 	@EntityGraph(attributePaths = { "federation", "guardians", "categories" })
 	Optional<Child> findDetailedById(Long id);
 
-	/**
-	 * Children by id with their federation and nothing else (a fetch graph: her
-	 * categories, loaded with her elsewhere, stay unloaded), in one statement.
-	 */
-	@EntityGraph(attributePaths = { "federation" }, type = EntityGraph.EntityGraphType.FETCH)
-	List<Child> findByIdIn(java.util.Collection<Long> ids);
-
 	/** The federation holding the record with this keyed hash, anywhere. */
 	@Query("select p.federation from #{#entityName} p where p.idNumberIndex = :index")
 	Optional<Federation> federationHoldingIdNumber(@Param("index") String index);

@@ -112,9 +112,13 @@ public class ChildService {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.children.findByIdIn(ids)
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Child::getId, child -> child));
+		return this.children.findAll(Scope.<Child>fetching("federation").and((root, query, builder) -> {
+			// her categories in the same statement (an eager collection is read in a
+			// second one otherwise)
+			root.fetch("categories", jakarta.persistence.criteria.JoinType.LEFT);
+			query.distinct(true);
+			return root.get("id").in(ids);
+		})).stream().collect(java.util.stream.Collectors.toMap(Child::getId, child -> child, (same, again) -> same));
 	}
 
 	/** A child within the user's scope, or 404; does not write to the audit log. */

@@ -160,8 +160,9 @@ class DemoContacts {
 
 	private long pair(long mother, long child, LocalDate start) {
 		return this.jdbc.queryForObject(
-				"insert into pairing (volunteer_id, child_id, start_date) values (?, ?, ?) returning id", Long.class,
-				mother, child, Date.valueOf(start));
+				"insert into pairing (volunteer_id, child_id, start_date, federation_id) "
+						+ "select ?, c.id, ?, c.federation_id from child c where c.id = ? returning id",
+				Long.class, mother, Date.valueOf(start), child);
 	}
 
 	/**
@@ -187,12 +188,12 @@ class DemoContacts {
 			String mode = homeVisit ? "HOME_VISIT" : (random.nextInt(3) == 0 ? "VIDEO" : "PHONE");
 			long visit = this.jdbc.queryForObject("""
 					insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by,
-					  client_token, reviewed_at, reviewed_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?) returning id""", Long.class, pairing,
-					Date.valueOf((LocalDate) row[0]), mode,
+					  client_token, reviewed_at, reviewed_by, federation_id)
+					select y.id, ?, ?, ?, ?, ?, ?, ?, now(), ?, y.federation_id from pairing y where y.id = ?
+					returning id""", Long.class, Date.valueOf((LocalDate) row[0]), mode,
 					homeVisit ? 60 + random.nextInt(60) : 15 + random.nextInt(30),
 					random.nextInt(12) == 0 ? "NEEDS_ATTENTION" : "GOOD", homeVisit ? "入户看望，和孩子聊学习和生活。" : "电话问候近况。",
-					author, "demo-" + pairing + "-" + row[0], author);
+					author, "demo-" + pairing + "-" + row[0], author, pairing);
 			this.jdbc.update("insert into visit_care (visit_id, care_type) values (?, ?), (?, ?)", visit, "COMFORT",
 					visit, CARE[random.nextInt(CARE.length)].equals("COMFORT") ? "GUIDANCE"
 							: CARE[random.nextInt(CARE.length)].replace("COMFORT", "TUTORING"));

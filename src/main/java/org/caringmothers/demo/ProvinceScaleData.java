@@ -330,11 +330,11 @@ public class ProvinceScaleData {
 		sql.update(
 				"""
 						insert into pairing (volunteer_id, child_id, start_date, end_date, end_reason, end_note, created_by,
-						  ended_by, created_at)
+						  ended_by, created_at, federation_id)
 						select m.id, c.id, c.start_date, least(c.start_date + 60 + floor(random() * 300)::int, :today::date - 20),
 						  case when c.final_status = 'MOVED' then 'CHILD_MOVED' when c.final_status = 'AGED_OUT' then 'CHILD_AGED_OUT'
 						    when m.withdrawing then 'MOTHER_WITHDREW' when random() < 0.5 then 'PARENTS_RETURNED' else 'OTHER' end,
-						  null, t.staff_id, t.staff_id, c.start_date + time '10:00'
+						  null, t.staff_id, t.staff_id, c.start_date + time '10:00', c.federation_id
 						from (select s.*, :since::date + floor(random() * 500)::int as start_date from scale_child s
 						      where s.had_pairing offset 0) c
 						join scale_township t on t.id = c.federation_id
@@ -349,8 +349,8 @@ public class ProvinceScaleData {
 		// active pairings: child k of a township with mother k mod m, up to the capacity
 		sql.update(
 				"""
-						insert into pairing (volunteer_id, child_id, start_date, created_by, created_at)
-						select m.id, c.id, s.start_date, t.staff_id, s.start_date + time '10:00'
+						insert into pairing (volunteer_id, child_id, start_date, created_by, created_at, federation_id)
+						select m.id, c.id, s.start_date, t.staff_id, s.start_date + time '10:00', c.federation_id
 						from scale_child c join scale_township t on t.id = c.federation_id
 						join scale_mother m on m.federation_id = c.federation_id and not m.withdrawing and m.j = c.k % m.m
 						cross join lateral (select least(coalesce((select max(e.end_date) from pairing e where e.child_id = c.id
@@ -402,7 +402,7 @@ public class ProvinceScaleData {
 		sql.update(
 				"""
 						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by,
-						  client_token, created_at, reviewed_at, reviewed_by)
+						  client_token, created_at, reviewed_at, reviewed_by, federation_id)
 						select x.pairing_id, x.day,
 						  case when x.r < 0.3 then 'HOME_VISIT' when x.r < 0.75 then 'PHONE' when x.r < 0.9 then 'VIDEO'
 						    when x.r < 0.96 then 'SCHOOL' else 'OUTING' end,
@@ -411,10 +411,11 @@ public class ProvinceScaleData {
 						  case when x.r < 0.3 then '入户看望，和孩子聊学习和生活。' else '问候近况。' end,
 						  x.staff_id, 'scale-' || lpad(x.pairing_id::text, 12, '0') || '-' || lpad(x.g::text, 6, '0'), x.day + time '19:00',
 						  case when x.day < :today::date - 14 then x.day + time '19:00' + interval '3 days' end,
-						  case when x.day < :today::date - 14 then x.staff_id end
+						  case when x.day < :today::date - 14 then x.staff_id end, y.federation_id
 						from (select s.pairing_id, s.staff_id, g, random() as r, random() as r2,
 						        s.first_day + least(s.days - 1, floor((g - random()) * s.days / s.n)::int) as day
-						      from scale_share s cross join generate_series(1, s.n) g offset 0) x""",
+						      from scale_share s cross join generate_series(1, s.n) g offset 0) x
+						join pairing y on y.id = x.pairing_id""",
 				at);
 		sql.update("""
 				insert into visit_gift (visit_id, position, item, value_yuan)

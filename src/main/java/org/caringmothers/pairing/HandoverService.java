@@ -50,7 +50,7 @@ public class HandoverService {
 	private final Clock clock;
 
 	/** What the handover page shows. */
-	public record Plan(Volunteer mother, List<Pairing> pairings, List<CareReadiness> reserves, int capacity) {
+	public record Plan(Volunteer mother, List<PairingView> pairings, List<CareReadiness> reserves, int capacity) {
 
 		public boolean leaving() {
 			return this.mother.getStatus() != VolunteerStatus.WITHDRAWN;
@@ -95,7 +95,7 @@ public class HandoverService {
 		Volunteer mother = plan.mother();
 		RuleViolationException.refuseIf(reserveByChild.isEmpty(), "reserve", "handover.nothingChosen");
 		Map<Long, Pairing> byChild = new HashMap<>();
-		plan.pairings().forEach(pairing -> byChild.put(pairing.getChild().getId(), pairing));
+		plan.pairings().forEach(view -> byChild.put(view.pairing().getChildId(), view.pairing()));
 		Map<Long, CareReadiness> reserves = new HashMap<>();
 		plan.reserves().forEach(readiness -> reserves.put(readiness.volunteer().getId(), readiness));
 		Map<Long, List<Long>> childrenByReserve = new LinkedHashMap<>();
@@ -146,13 +146,13 @@ public class HandoverService {
 		return reserveByChild.size();
 	}
 
-	private List<Pairing> handoverPairings(Volunteer mother) {
-		List<Pairing> active = this.pairingService.activeOfMother(mother);
+	private List<PairingView> handoverPairings(Volunteer mother) {
+		List<PairingView> active = this.pairingService.activeOfMother(mother);
 		if (mother.getStatus() != VolunteerStatus.WITHDRAWN) {
 			return active;
 		}
-		List<Pairing> waiting = new ArrayList<>();
-		for (Pairing pairing : this.pairingService.historyOfMother(mother)) {
+		List<PairingView> waiting = new ArrayList<>();
+		for (PairingView pairing : this.pairingService.historyOfMother(mother)) {
 			if (pairing.getEndReason() != PairingEndReason.MOTHER_WITHDREW
 					|| pairing.getChild().getStatus() != ChildStatus.ACTIVE) {
 				continue;

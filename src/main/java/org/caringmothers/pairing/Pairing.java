@@ -15,23 +15,33 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.persistence.VersionedEntity;
-import org.caringmothers.child.Child;
-import org.caringmothers.volunteer.Volunteer;
+import org.caringmothers.federation.Federation;
 
-/** 结对: one caring mother and one child, from a start date until it ends with a reason. */
+/**
+ * 结对: one caring mother and one child, from a start date until it ends with a reason. The
+ * mother and child are named by id (their modules own them); the pairing keeps its own
+ * federation, the child's, which decides who sees it and moves with her
+ * ({@link PairingService#onChildFederationChanged}).
+ */
 @Entity
 @Table(name = "pairing")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Pairing extends VersionedEntity {
 
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "volunteer_id", updatable = false)
-	private Volunteer mother;
+	@Column(name = "volunteer_id", updatable = false)
+	private Long motherId;
 
+	@Column(updatable = false)
+	private Long childId;
+
+	/**
+	 * The child's federation; written when the pairing is made and moved only with the
+	 * child (a bulk update), never by a save of the pairing.
+	 */
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "child_id", updatable = false)
-	private Child child;
+	@JoinColumn(name = "federation_id", updatable = false)
+	private Federation federation;
 
 	@Column(updatable = false)
 	private LocalDate startDate;
@@ -55,15 +65,16 @@ public class Pairing extends VersionedEntity {
 	@Column(updatable = false)
 	private Long handedOverFrom;
 
-	Pairing(Volunteer mother, Child child, LocalDate startDate, Long createdBy) {
-		this.mother = mother;
-		this.child = child;
+	Pairing(long motherId, long childId, Federation federation, LocalDate startDate, Long createdBy) {
+		this.motherId = motherId;
+		this.childId = childId;
+		this.federation = federation;
 		this.startDate = startDate;
 		this.createdBy = createdBy;
 	}
 
-	Pairing(Volunteer mother, Child child, LocalDate startDate, Long createdBy, Pairing previous) {
-		this(mother, child, startDate, createdBy);
+	Pairing(long motherId, long childId, Federation federation, LocalDate startDate, Long createdBy, Pairing previous) {
+		this(motherId, childId, federation, startDate, createdBy);
 		this.handedOverFrom = previous == null ? null : previous.getId();
 	}
 

@@ -12,6 +12,7 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.child.Child;
 import org.caringmothers.child.ChildAnonymised;
+import org.caringmothers.child.ChildFederationChanged;
 import org.caringmothers.child.ChildService;
 import org.caringmothers.child.ChildStatusChanged;
 import org.caringmothers.child.ChildStatus;
@@ -66,11 +67,16 @@ public class PairingService {
 
 	private final Clock clock;
 
-	/** A pairing whose child lies within the user's scope; 404 otherwise. */
+	/** A pairing whose own federation lies within the user's scope; 404 otherwise. */
 	public Pairing get(long id, CurrentUser user) {
-		return Scope.of(user)
-			.require(this.pairings.findDetailedById(id), pairing -> pairing.getChild().getFederation(),
-					"pairing " + id);
+		return Scope.of(user).require(this.pairings.findDetailedById(id), Pairing::getFederation, "pairing " + id);
+	}
+
+	/**
+	 * A pairing within the user's scope with its child and mother; 404 otherwise.
+	 */
+	public PairingView view(long id, CurrentUser user) {
+		return views(List.of(get(id, user)), null).get(0);
 	}
 
 	/**
@@ -78,41 +84,100 @@ public class PairingService {
 	 * this account): the one rule by which a mother reaches a pairing, its child and its
 	 * contacts.
 	 */
-	public static boolean isHers(Pairing pairing, CurrentUser user) {
-		Long account = pairing.getMother().getAccountId();
+	public static boolean isHers(PairingView pairing, CurrentUser user) {
+		Long account = pairing.mother().getAccountId();
 		return user.is(Role.VOLUNTEER) && account != null && account == user.id();
+	}
+
+	/**
+	 * Whether the pairing (by id) is the signed-in caring mother's own; false for a
+	 * pairing that does not exist.
+	 */
+	public boolean isHers(long pairingId, CurrentUser user) {
+		if (!user.is(Role.VOLUNTEER)) {
+			return false;
+		}
+		Long motherId = this.pairings.findById(pairingId).map(Pairing::getMotherId).orElse(null);
+		return motherId != null && this.volunteers.motherOfAccount(user.id())
+			.map(mother -> mother.getId().equals(motherId))
+			.orElse(false);
 	}
 
 	/**
 	 * One of the signed-in mother's own active pairings, with the child's guardians; 404
 	 * for anything else.
 	 */
-	public Pairing hers(long pairingId, CurrentUser user) {
-		return this.pairings.findWithGuardiansById(pairingId)
-			.filter(pairing -> pairing.isActive() && isHers(pairing, user))
+	public PairingView hers(long pairingId, CurrentUser user) {
+		Pairing pairing = this.pairings.findById(pairingId)
+			.filter(Pairing::isActive)
 			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+		Volunteer mother = user.is(Role.VOLUNTEER) ? this.volunteers.motherOfAccount(user.id())
+			.filter(her -> her.getId().equals(pairing.getMotherId()))
+			.orElse(null) : null;
+		if (mother == null) {
+			throw new NotFoundException("pairing " + pairingId);
+		}
+		PairingView view = views(List.of(pairing), null, mother).get(0);
+		org.hibernate.Hibernate.initialize(view.child().getGuardians());
+		return view;
+	}
+
+	/**
+	 * These pairings with their children (and the children's federations) and mothers, in
+	 * their order: one query for the children and one for the mothers, however many
+	 * pairings.
+	 * @param mother the mother of all of them, when the caller has her already (or null)
+	 */
+	private List<PairingView> views(List<Pairing> list, Volunteer mother) {
+		return views(list, null, mother);
+	}
+
+	/**
+	 * {@link #views(List, Volunteer)}, with the child of all of them when the caller has
+	 * her already (or null).
+	 */
+	private List<PairingView> views(List<Pairing> list, Child child, Volunteer mother) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Child> children = (child != null) ? Map.of(child.getId(), child) : this.children
+			.findAllById(list.stream().map(Pairing::getChildId).collect(java.util.stream.Collectors.toSet()));
+		Map<Long, Volunteer> mothers = new HashMap<>();
+		if (mother != null) {
+			mothers.put(mother.getId(), mother);
+		}
+		List<Long> missing = list.stream()
+			.map(Pairing::getMotherId)
+			.filter(id -> !mothers.containsKey(id))
+			.distinct()
+			.toList();
+		this.volunteers.findAllById(missing).forEach(found -> mothers.put(found.getId(), found));
+		return list.stream()
+			.map(pairing -> new PairingView(pairing, children.get(pairing.getChildId()),
+					mothers.get(pairing.getMotherId())))
+			.toList();
 	}
 
 	/** The child's pairings, newest first (the child must be within the scope). */
-	public List<Pairing> historyOfChild(long childId, CurrentUser user) {
+	public List<PairingView> historyOfChild(long childId, CurrentUser user) {
 		Child child = this.children.get(childId, user);
-		return this.pairings.findByChildIdOrderByStartDateDescIdDesc(child.getId());
+		return views(this.pairings.findByChildIdOrderByStartDateDescIdDesc(child.getId()), child, null);
 	}
 
 	/** The mother's pairings, newest first. */
-	public List<Pairing> historyOfMother(Volunteer mother) {
-		return this.pairings.findByMotherIdOrderByStartDateDescIdDesc(mother.getId());
+	public List<PairingView> historyOfMother(Volunteer mother) {
+		return views(this.pairings.findByMotherIdOrderByStartDateDescIdDesc(mother.getId()), mother);
 	}
 
 	/**
 	 * Who took over the mother's ended pairings, by the ended pairing's id (for her
 	 * pairings page).
 	 */
-	public Map<Long, Pairing> successorsOf(List<Pairing> history) {
-		List<Long> ended = history.stream().filter(pairing -> !pairing.isActive()).map(Pairing::getId).toList();
-		Map<Long, Pairing> successors = new HashMap<>();
+	public Map<Long, PairingView> successorsOf(List<PairingView> history) {
+		List<Long> ended = history.stream().filter(pairing -> !pairing.isActive()).map(PairingView::getId).toList();
+		Map<Long, PairingView> successors = new HashMap<>();
 		if (!ended.isEmpty()) {
-			this.pairings.findByHandedOverFromIn(ended)
+			views(this.pairings.findByHandedOverFromIn(ended), null)
 				.forEach(pairing -> successors.put(pairing.getHandedOverFrom(), pairing));
 		}
 		return successors;
@@ -121,22 +186,46 @@ public class PairingService {
 	/**
 	 * The pairings these ones continue after a handover, by the continuing pairing's id.
 	 */
-	public Map<Long, Pairing> predecessorsOf(List<Pairing> history) {
+	public Map<Long, PairingView> predecessorsOf(List<PairingView> history) {
 		Map<Long, Long> previousIds = new HashMap<>();
 		history.stream()
 			.filter(pairing -> pairing.getHandedOverFrom() != null)
 			.forEach(pairing -> previousIds.put(pairing.getHandedOverFrom(), pairing.getId()));
-		Map<Long, Pairing> predecessors = new HashMap<>();
+		Map<Long, PairingView> predecessors = new HashMap<>();
 		if (!previousIds.isEmpty()) {
-			this.pairings.findByIdIn(previousIds.keySet())
+			views(this.pairings.findByIdIn(previousIds.keySet()), null)
 				.forEach(previous -> predecessors.put(previousIds.get(previous.getId()), previous));
 		}
 		return predecessors;
 	}
 
-	/** The mother's active pairings, oldest first. */
-	public List<Pairing> activeOfMother(Volunteer mother) {
-		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId());
+	/** The mother's active pairings, oldest first, with the children's guardians. */
+	public List<PairingView> activeOfMother(Volunteer mother) {
+		List<PairingView> active = views(this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId()),
+				mother);
+		// one statement for all of them (the guardians are loaded in batches)
+		active.forEach(pairing -> org.hibernate.Hibernate.initialize(pairing.child().getGuardians()));
+		return active;
+	}
+
+	/** The day the pairing started (for the date rules of its contacts). */
+	public LocalDate startDateOf(long pairingId) {
+		return this.pairings.findById(pairingId)
+			.map(Pairing::getStartDate)
+			.orElseThrow(() -> new NotFoundException("pairing " + pairingId));
+	}
+
+	/** The ids of all the mother's pairings, past and present. */
+	public List<Long> idsOfMother(long motherId) {
+		return this.pairings.idsOfMother(motherId);
+	}
+
+	/** The ids of the mother's active pairings. */
+	public List<Long> activeIdsOfMother(Volunteer mother) {
+		return this.pairings.findByMotherIdAndEndDateIsNullOrderByStartDate(mother.getId())
+			.stream()
+			.map(Pairing::getId)
+			.toList();
 	}
 
 	/** Active children in the user's scope without an active pairing. */
@@ -198,17 +287,16 @@ public class PairingService {
 	 * These pairings with their child, the child's federation and the mother, by id (for
 	 * ids a scoped query found; no scope check here).
 	 */
-	public Map<Long, Pairing> detailed(java.util.Collection<Long> ids) {
-		Map<Long, Pairing> byId = new java.util.HashMap<>();
+	public Map<Long, PairingView> detailed(java.util.Collection<Long> ids) {
+		Map<Long, PairingView> byId = new java.util.HashMap<>();
 		if (!ids.isEmpty()) {
-			this.pairings.findDetailedByIdIn(ids).forEach(pairing -> byId.put(pairing.getId(), pairing));
+			views(this.pairings.findDetailedByIdIn(ids), null).forEach(pairing -> byId.put(pairing.getId(), pairing));
 		}
 		return byId;
 	}
 
 	static Specification<Pairing> active(Scope scope) {
-		return scope.<Pairing>where("child", "federation")
-			.and((root, query, builder) -> builder.isNull(root.get("endDate")));
+		return scope.<Pairing>where("federation").and((root, query, builder) -> builder.isNull(root.get("endDate")));
 	}
 
 	/**
@@ -282,7 +370,8 @@ public class PairingService {
 						"pairing.mother.full", capacity));
 		Pairing pairing;
 		try {
-			pairing = this.pairings.saveAndFlush(new Pairing(mother, child, startDate, user.id(), previous));
+			pairing = this.pairings.saveAndFlush(
+					new Pairing(mother.getId(), child.getId(), child.getFederation(), startDate, user.id(), previous));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new RuleViolationException("motherId", "pairing.child.alreadyPaired");
@@ -362,6 +451,17 @@ public class PairingService {
 			this.pairings.saveAndFlush(pairing);
 			this.audit.record(AuditAction.STATUS, RECORD, pairing.getId(), "ended " + reason);
 		});
+	}
+
+	/**
+	 * A child placed in another federation takes all her pairings, ended ones too, with
+	 * her (in the same transaction as the change): her new township's staff see them, the
+	 * old one's no longer do.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildFederationChanged(ChildFederationChanged event) {
+		this.pairings.moveChild(event.childId(), event.toFederationId());
 	}
 
 	/**

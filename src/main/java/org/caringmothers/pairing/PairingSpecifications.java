@@ -22,7 +22,7 @@ final class PairingSpecifications {
 			Subquery<Long> active = query.subquery(Long.class);
 			Root<Pairing> pairing = active.from(Pairing.class);
 			active.select(pairing.get("id"))
-				.where(builder.equal(pairing.get("child"), child), builder.isNull(pairing.get("endDate")));
+				.where(builder.equal(pairing.get("childId"), child.get("id")), builder.isNull(pairing.get("endDate")));
 			return builder.not(builder.exists(active));
 		};
 	}
@@ -33,11 +33,11 @@ final class PairingSpecifications {
 			Subquery<java.time.LocalDate> lastEnd = query.subquery(java.time.LocalDate.class);
 			Root<Pairing> any = lastEnd.from(Pairing.class);
 			lastEnd.select(builder.greatest(any.<java.time.LocalDate>get("endDate")))
-				.where(builder.equal(any.get("child"), child));
+				.where(builder.equal(any.get("childId"), child.get("id")));
 			Subquery<Long> withdrew = query.subquery(Long.class);
 			Root<Pairing> pairing = withdrew.from(Pairing.class);
 			withdrew.select(pairing.get("id"))
-				.where(builder.equal(pairing.get("child"), child),
+				.where(builder.equal(pairing.get("childId"), child.get("id")),
 						builder.equal(pairing.get("endReason"), PairingEndReason.MOTHER_WITHDREW),
 						builder.equal(pairing.get("endDate"), lastEnd));
 			return builder.exists(withdrew);
@@ -76,7 +76,7 @@ final class PairingSpecifications {
 					Subquery<java.time.LocalDate> lastEnd = query.subquery(java.time.LocalDate.class);
 					Root<Pairing> any = lastEnd.from(Pairing.class);
 					lastEnd.select(builder.greatest(any.<java.time.LocalDate>get("endDate")))
-						.where(builder.equal(any.get("child"), child));
+						.where(builder.equal(any.get("childId"), child.get("id")));
 					orders.add(builder.asc(builder.coalesce(lastEnd,
 							child.<java.time.Instant>get("createdAt").as(java.time.LocalDate.class))));
 				}

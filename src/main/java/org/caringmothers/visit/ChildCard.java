@@ -3,13 +3,13 @@ package org.caringmothers.visit;
 import java.time.LocalDate;
 
 import org.caringmothers.pairing.CareCadence;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingView;
 
 /**
  * One paired child as her mother (or staff) sees the pairing's cadence: when the last
  * contact was, when the next is due, and whether it is overdue.
  */
-public record ChildCard(Pairing pairing, CareCadence cadence, LocalDate today, boolean reminded) {
+public record ChildCard(PairingView pairing, CareCadence cadence, LocalDate today, boolean reminded) {
 
 	public boolean isOverdue() {
 		return this.cadence.isGap(this.today);

@@ -12,7 +12,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.persistence.BaseEntity;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.federation.Federation;
 
 /**
  * A reminder from staff to a caring mother about one of her pairings: it shows on her
@@ -24,9 +24,16 @@ import org.caringmothers.pairing.Pairing;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Reminder extends BaseEntity {
 
-	@ManyToOne(fetch = FetchType.LAZY)
-	@JoinColumn(name = "pairing_id", updatable = false)
-	private Pairing pairing;
+	@Column(updatable = false)
+	private Long pairingId;
+
+	/**
+	 * Its pairing's federation; moved only with the child (a bulk update), never by a
+	 * save of the reminder.
+	 */
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "federation_id", updatable = false)
+	private Federation federation;
 
 	@Column(updatable = false)
 	private Long createdBy;
@@ -38,8 +45,9 @@ public class Reminder extends BaseEntity {
 	@Column(updatable = false)
 	private Long smsMessageId;
 
-	Reminder(Pairing pairing, Long createdBy, Long smsMessageId) {
-		this.pairing = pairing;
+	Reminder(long pairingId, Federation federation, Long createdBy, Long smsMessageId) {
+		this.pairingId = pairingId;
+		this.federation = federation;
 		this.createdBy = createdBy;
 		this.smsMessageId = smsMessageId;
 	}

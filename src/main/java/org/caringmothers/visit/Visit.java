@@ -22,7 +22,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.caringmothers.common.persistence.VersionedEntity;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.federation.Federation;
 import org.hibernate.annotations.BatchSize;
 
 /** One contact of a caring mother with her paired child. */
@@ -35,9 +35,16 @@ public class Visit extends VersionedEntity {
 	/** How long after recording the mother may still correct her entry. */
 	public static final int EDITABLE_DAYS = 7;
 
+	@Column(updatable = false)
+	private Long pairingId;
+
+	/**
+	 * Its pairing's federation; moved only with the child (a bulk update), never by a
+	 * save of the contact.
+	 */
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "pairing_id", updatable = false)
-	private Pairing pairing;
+	@JoinColumn(name = "federation_id", updatable = false)
+	private Federation federation;
 
 	private LocalDate visitDate;
 
@@ -83,8 +90,9 @@ public class Visit extends VersionedEntity {
 
 	private String reviewComment;
 
-	Visit(Pairing pairing, Long recordedBy, String clientToken) {
-		this.pairing = pairing;
+	Visit(long pairingId, Federation federation, Long recordedBy, String clientToken) {
+		this.pairingId = pairingId;
+		this.federation = federation;
 		this.recordedBy = recordedBy;
 		this.clientToken = clientToken;
 	}

@@ -17,8 +17,7 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 
 	Optional<Visit> findByRecordedByAndClientToken(Long recordedBy, String clientToken);
 
-	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",
-			"careTypes", "gifts" })
+	@EntityGraph(attributePaths = { "federation", "careTypes", "gifts" })
 	Optional<Visit> findDetailedById(Long id);
 
 	List<Visit> findTop10ByPairingIdOrderByVisitDateDescIdDesc(Long pairingId);
@@ -44,24 +43,29 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 
 	/**
 	 * One author's entries on these pairings recorded after the instant, latest recorded
-	 * first, a page at a time, with the pairing and child each line names.
+	 * first, a page at a time.
 	 */
 	@Query(value = """
-			select v from Visit v join fetch v.pairing p join fetch p.child
-			where v.recordedBy = :author and p.id in :pairingIds and v.createdAt > :since
+			select v from Visit v
+			where v.recordedBy = :author and v.pairingId in :pairingIds and v.createdAt > :since
 			order by v.createdAt desc, v.id desc""", countQuery = """
 			select count(v) from Visit v
-			where v.recordedBy = :author and v.pairing.id in :pairingIds and v.createdAt > :since""")
+			where v.recordedBy = :author and v.pairingId in :pairingIds and v.createdAt > :since""")
 	Page<Visit> recordedSince(@Param("author") long author, @Param("pairingIds") Collection<Long> pairingIds,
 			@Param("since") java.time.Instant since, Pageable pageable);
 
 	@Override
-	@EntityGraph(attributePaths = { "pairing", "pairing.child", "pairing.child.federation", "pairing.mother",
-			"careTypes", "gifts" })
+	@EntityGraph(attributePaths = { "careTypes", "gifts" })
 	Page<Visit> findAll(Specification<Visit> specification, Pageable pageable);
 
-	@Query("select v.id from Visit v where v.pairing.id in :pairingIds")
+	@Query("select v.id from Visit v where v.pairingId in :pairingIds")
 	List<Long> idsOfPairings(@Param("pairingIds") Collection<Long> pairingIds);
+
+	/** Moves the contacts of these pairings (a child's) to her new federation. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query(value = "update visit set federation_id = :to where pairing_id in (:pairingIds) and federation_id <> :to",
+			nativeQuery = true)
+	int move(@Param("pairingIds") Collection<Long> pairingIds, @Param("to") long toFederationId);
 
 	/**
 	 * Clears the free text of these contacts (notes, review comment), keeping their date,

@@ -16,6 +16,7 @@ import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.persistence.Versions;
 import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
+import org.caringmothers.child.ChildFederationChanged;
 import org.caringmothers.child.Guardian;
 import org.caringmothers.common.NotFoundException;
 import org.caringmothers.common.RuleViolationException;
@@ -25,14 +26,15 @@ import org.caringmothers.common.validation.PlainTextValidator;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
-import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingService;
+import org.caringmothers.pairing.PairingView;
 import org.caringmothers.visit.sms.SmsOutbox;
 import org.caringmothers.visit.sms.SmsReminder;
 import org.caringmothers.visit.sms.SmsStatus;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerService;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -101,7 +103,7 @@ public class VisitService {
 	}
 
 	/** One of her own active pairings; 404 for anything else. */
-	public Pairing myPairing(long pairingId, CurrentUser user) {
+	public PairingView myPairing(long pairingId, CurrentUser user) {
 		return this.pairings.hers(pairingId, user);
 	}
 
@@ -113,7 +115,7 @@ public class VisitService {
 	 */
 	@Transactional
 	public String numberToCall(long pairingId, int guardianIndex, Instant calledAt, CurrentUser user) {
-		Pairing pairing = myPairing(pairingId, user);
+		PairingView pairing = myPairing(pairingId, user);
 		List<Guardian> guardians = pairing.getChild().getGuardians();
 		if (guardianIndex < 0 || guardianIndex >= guardians.size()) {
 			throw new NotFoundException("guardian " + guardianIndex);
@@ -129,7 +131,7 @@ public class VisitService {
 	}
 
 	/** The last contacts of one of her pairings. */
-	public List<Visit> recent(Pairing pairing) {
+	public List<Visit> recent(PairingView pairing) {
 		return this.visits.findTop10ByPairingIdOrderByVisitDateDescIdDesc(pairing.getId());
 	}
 
@@ -150,9 +152,9 @@ public class VisitService {
 	 * and active (checked again here on the record read), or nothing is recorded.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public Visit log(Pairing pairing, VisitForm form, CurrentUser user) {
+	public Visit log(PairingView pairing, VisitForm form, CurrentUser user) {
 		requireHers(pairing, user);
-		checkNewContact(form, pairing);
+		checkNewContact(form, pairing.getStartDate());
 		Optional<Visit> existing = this.visits.findByRecordedByAndClientToken(user.id(), form.getClientToken());
 		if (existing.isPresent()) {
 			return existing.get();
@@ -198,18 +200,14 @@ public class VisitService {
 	 * them: one the caller has just read with {@link #myPairing}, checked again here),
 	 * newest first, a page at a time.
 	 */
-	public Page<Visit> myRecentEntries(CurrentUser user, Pairing pairing, Pageable pageable) {
+	public Page<Visit> myRecentEntries(CurrentUser user, PairingView pairing, Pageable pageable) {
 		List<Long> pairingIds;
 		if (pairing != null) {
 			requireHers(pairing, user);
 			pairingIds = List.of(pairing.getId());
 		}
 		else {
-			pairingIds = motherOf(user).map(this.pairings::activeOfMother)
-				.orElse(List.of())
-				.stream()
-				.map(Pairing::getId)
-				.toList();
+			pairingIds = motherOf(user).map(this.pairings::activeIdsOfMother).orElse(List.of());
 		}
 		if (pairingIds.isEmpty()) {
 			return Page.empty(pageable);
@@ -252,8 +250,7 @@ public class VisitService {
 		VisitPhoto photo = this.photos.findById(photoId).orElseThrow(() -> new NotFoundException("photo " + photoId));
 		Visit visit = this.visits.findDetailedById(photo.getVisitId())
 			.orElseThrow(() -> new NotFoundException("photo " + photoId));
-		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user)
-				: Scope.of(user).covers(visit.getPairing().getChild().getFederation());
+		boolean allowed = user.is(Role.VOLUNTEER) ? isHers(visit, user) : Scope.of(user).covers(visit.getFederation());
 		if (!allowed) {
 			throw new NotFoundException("photo " + photoId);
 		}
@@ -268,8 +265,20 @@ public class VisitService {
 	}
 
 	/** Whether she recorded the contact or it is on one of her own pairings. */
-	private static boolean isHers(Visit visit, CurrentUser user) {
-		return visit.getRecordedBy() == user.id() || PairingService.isHers(visit.getPairing(), user);
+	private boolean isHers(Visit visit, CurrentUser user) {
+		return visit.getRecordedBy() == user.id() || this.pairings.isHers(visit.getPairingId(), user);
+	}
+
+	/**
+	 * The pairing of one of her contacts (read with {@link #myVisit}), with its child.
+	 */
+	public PairingView pairingOf(Visit visit) {
+		return this.pairings.detailed(List.of(visit.getPairingId())).get(visit.getPairingId());
+	}
+
+	/** The pairings of these contacts, with their children and mothers, by pairing id. */
+	public Map<Long, PairingView> pairingsOf(List<Visit> contacts) {
+		return this.pairings.detailed(contacts.stream().map(Visit::getPairingId).distinct().toList());
 	}
 
 	@Transactional
@@ -342,7 +351,7 @@ public class VisitService {
 		CareDue.Digest digest = this.due.digest(Scope.of(user), today, recentFrom, CareDigest.SILENT_DAYS, lines);
 		List<Long> ids = new ArrayList<>(digest.gaps().rows().stream().map(CareDue.Due::pairingId).toList());
 		digest.silent().forEach(silent -> ids.add(silent.pairingId()));
-		Map<Long, Pairing> pairings = this.pairings.detailed(ids);
+		Map<Long, PairingView> pairings = this.pairings.detailed(ids);
 		List<ChildCard> gaps = digest.gaps()
 			.rows()
 			.stream()
@@ -367,7 +376,7 @@ public class VisitService {
 	@Transactional
 	public SmsStatus remind(long pairingId, CurrentUser user) {
 		user.requireManager();
-		Pairing pairing = this.pairings.get(pairingId, user);
+		PairingView pairing = this.pairings.view(pairingId, user);
 		RuleViolationException.refuseIf(!pairing.isActive(), null, "pairing.alreadyEnded");
 		Volunteer mother = pairing.getMother();
 		RuleViolationException.refuseIf(mother.getAccountId() == null && !this.outbox.gatewayConfigured(), null,
@@ -377,9 +386,24 @@ public class VisitService {
 			.toList();
 		long days = waiting.stream().mapToLong(ChildCard::daysOverdue).max().orElse(0);
 		long message = this.outbox.queue(mother.getId(), new SmsReminder(mother.getName(), days, waiting.size()));
-		this.reminders.save(new Reminder(pairing, user.id(), message));
+		this.reminders.save(new Reminder(pairing.getId(), pairing.getFederation(), user.id(), message));
 		this.audit.record(AuditAction.CREATE, "REMINDER", pairingId, "sms " + message);
 		return this.outbox.messages(List.of(message)).get(message).status();
+	}
+
+	/**
+	 * A child placed in another federation takes the reminders (and contacts) of all her
+	 * pairings with her, in the same transaction as the change: her new township's staff
+	 * see them, the old one's no longer do.
+	 */
+	@EventListener
+	@Transactional
+	public void onChildFederationChanged(ChildFederationChanged event) {
+		List<Long> ids = this.pairings.idsOfChild(event.childId());
+		if (!ids.isEmpty()) {
+			this.reminders.move(ids, event.toFederationId());
+			this.visits.move(ids, event.toFederationId());
+		}
 	}
 
 	/**
@@ -396,10 +420,13 @@ public class VisitService {
 	 */
 	public Page<ReminderLine> reminders(CurrentUser user, Long motherId, Pageable pageable) {
 		user.requireManager();
-		Specification<Reminder> spec = Scope.of(user).where("pairing", "child", "federation");
+		Specification<Reminder> spec = Scope.of(user).where("federation");
 		if (motherId != null) {
-			spec = spec
-				.and((root, query, builder) -> builder.equal(root.get("pairing").get("mother").get("id"), motherId));
+			List<Long> hers = this.pairings.idsOfMother(motherId);
+			if (hers.isEmpty()) {
+				return Page.empty(pageable);
+			}
+			spec = spec.and((root, query, builder) -> root.get("pairingId").in(hers));
 		}
 		Page<Reminder> page = this.reminders.findAll(spec, PageRequest.of(pageable.getPageNumber(),
 				pageable.getPageSize(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
@@ -409,23 +436,23 @@ public class VisitService {
 			.filter(java.util.Objects::nonNull)
 			.distinct()
 			.toList());
-		return page.map(reminder -> new ReminderLine(reminder,
+		Map<Long, PairingView> pairingViews = this.pairings
+			.detailed(page.getContent().stream().map(Reminder::getPairingId).distinct().toList());
+		return page.map(reminder -> new ReminderLine(reminder, pairingViews.get(reminder.getPairingId()),
 				(reminder.getSmsMessageId() != null) ? sms.get(reminder.getSmsMessageId()) : null));
 	}
 
 	public Page<Visit> reviewQueue(CurrentUser user, Pageable pageable) {
 		Specification<Visit> unreviewed = (root, query, builder) -> builder.isNull(root.get("reviewedAt"));
-		return this.visits.findAll(Scope.of(user).<Visit>where("pairing", "child", "federation").and(unreviewed),
-				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-						Sort.by(Sort.Direction.DESC, "createdAt")));
+		return this.visits.findAll(Scope.of(user).<Visit>where("federation").and(unreviewed), PageRequest
+			.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "createdAt")));
 	}
 
 	@Transactional
 	public Visit review(long visitId, boolean flag, String comment, CurrentUser user) {
 		user.requireManager();
 		Visit visit = Scope.of(user)
-			.require(this.visits.findDetailedById(visitId), found -> found.getPairing().getChild().getFederation(),
-					"visit " + visitId);
+			.require(this.visits.findDetailedById(visitId), Visit::getFederation, "visit " + visitId);
 		String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
 		RuleViolationException.refuseIf(flag && trimmed == null, "comment", "visit.review.commentRequired");
 		RuleViolationException.refuseIf(
@@ -446,12 +473,12 @@ public class VisitService {
 	 * The rules of a new contact on a pairing the caller has just read with
 	 * {@link #myPairing} (see {@link #checkForm}).
 	 */
-	public void checkNewContact(Pairing pairing, VisitForm form, CurrentUser user) {
+	public void checkNewContact(PairingView pairing, VisitForm form, CurrentUser user) {
 		requireHers(pairing, user);
-		checkNewContact(form, pairing);
+		checkNewContact(form, pairing.getStartDate());
 	}
 
-	private static void requireHers(Pairing pairing, CurrentUser user) {
+	private static void requireHers(PairingView pairing, CurrentUser user) {
 		if (pairing == null || !pairing.isActive() || !PairingService.isHers(pairing, user)) {
 			throw new NotFoundException("pairing " + ((pairing == null) ? null : pairing.getId()));
 		}
@@ -459,7 +486,7 @@ public class VisitService {
 
 	public void checkForm(long pairingId, Long visitId, VisitForm form, CurrentUser user) {
 		if (visitId == null) {
-			checkNewContact(form, myPairing(pairingId, user));
+			checkNewContact(form, myPairing(pairingId, user).getStartDate());
 		}
 		else {
 			checkCorrection(form, myVisit(visitId, user), this.photos.findByVisitIdOrderById(visitId));
@@ -467,8 +494,8 @@ public class VisitService {
 	}
 
 	/** Every rule of a new contact, all broken rules reported together. */
-	private void checkNewContact(VisitForm form, Pairing pairing) {
-		RuleViolationException.refuseAll(() -> checkDate(form, pairing), () -> {
+	private void checkNewContact(VisitForm form, LocalDate pairingStart) {
+		RuleViolationException.refuseAll(() -> checkDate(form, pairingStart), () -> {
 			String photoProblem = PhotoStore.problem(form.getPhotos());
 			RuleViolationException.refuseIf(photoProblem != null, "photos", photoProblem);
 		}, () -> {
@@ -484,7 +511,8 @@ public class VisitService {
 	private void checkCorrection(VisitForm form, Visit visit, List<VisitPhoto> current) {
 		long removed = current.stream().filter(photo -> form.getRemovePhotos().contains(photo.getId())).count();
 		List<org.springframework.web.multipart.MultipartFile> added = PhotoStore.chosen(form.getPhotos());
-		RuleViolationException.refuseAll(() -> checkDate(form, visit.getPairing()), () -> {
+		LocalDate pairingStart = this.pairings.startDateOf(visit.getPairingId());
+		RuleViolationException.refuseAll(() -> checkDate(form, pairingStart), () -> {
 			String photoProblem = PhotoStore.problem(added);
 			if (photoProblem == null && current.size() - removed + added.size() > PhotoStore.MAX_PHOTOS) {
 				photoProblem = "visit.photo.tooMany";
@@ -493,19 +521,19 @@ public class VisitService {
 		});
 	}
 
-	private void checkDate(VisitForm form, Pairing pairing) {
+	private void checkDate(VisitForm form, LocalDate pairingStart) {
 		if (form.getVisitDate() == null) {
 			return;
 		}
 		RuleViolationException.refuseIf(form.getVisitDate().isAfter(LocalDate.now(this.clock)), "visitDate",
 				"visit.date.future");
-		RuleViolationException.refuseIf(form.getVisitDate().isBefore(pairing.getStartDate()), "visitDate",
+		RuleViolationException.refuseIf(form.getVisitDate().isBefore(pairingStart), "visitDate",
 				"visit.date.beforePairing");
 	}
 
 	/** The cards of her active pairings (loaded with what her page shows). */
 	private List<ChildCard> cardsOfMother(Volunteer mother) {
-		List<Pairing> active = this.pairings.activeOfMother(mother);
+		List<PairingView> active = this.pairings.activeOfMother(mother);
 		if (active.isEmpty()) {
 			return List.of();
 		}
@@ -513,7 +541,7 @@ public class VisitService {
 		this.due.ofMother(mother.getId()).forEach(row -> dues.put(row.pairingId(), row));
 		LocalDate today = LocalDate.now(this.clock);
 		List<ChildCard> cards = new ArrayList<>();
-		for (Pairing pairing : active) {
+		for (PairingView pairing : active) {
 			CareDue.Due row = dues.get(pairing.getId());
 			if (row != null) {
 				cards.add(new ChildCard(pairing, row.cadence(), today, row.reminded()));
@@ -524,7 +552,7 @@ public class VisitService {
 
 	/** The cards of these rows, in their order, with their pairings loaded at once. */
 	private List<ChildCard> cards(List<CareDue.Due> rows, LocalDate today) {
-		Map<Long, Pairing> pairings = this.pairings.detailed(rows.stream().map(CareDue.Due::pairingId).toList());
+		Map<Long, PairingView> pairings = this.pairings.detailed(rows.stream().map(CareDue.Due::pairingId).toList());
 		return rows.stream()
 			.map(row -> new ChildCard(pairings.get(row.pairingId()), row.cadence(), today, row.reminded()))
 			.toList();

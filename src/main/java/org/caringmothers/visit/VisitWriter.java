@@ -5,7 +5,7 @@ import org.caringmothers.audit.AuditAction;
 import org.caringmothers.audit.AuditService;
 import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.need.NeedService;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingView;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +32,8 @@ class VisitWriter {
 
 	/** The contact, its photos, its audit entry and its need: together or not at all. */
 	@Transactional
-	public Visit log(Pairing pairing, VisitForm form, CurrentUser author) {
-		Visit visit = new Visit(pairing, author.id(), form.getClientToken());
+	public Visit log(PairingView pairing, VisitForm form, CurrentUser author) {
+		Visit visit = new Visit(pairing.getId(), pairing.getFederation(), author.id(), form.getClientToken());
 		visit.fill(form.toParameters());
 		visit = this.visits.saveAndFlush(visit);
 		for (org.springframework.web.multipart.MultipartFile upload : PhotoStore.chosen(form.getPhotos())) {

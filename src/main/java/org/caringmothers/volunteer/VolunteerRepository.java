@@ -13,6 +13,13 @@ import org.springframework.data.repository.query.Param;
 
 interface VolunteerRepository extends PersonRepository<Volunteer> {
 
+	/**
+	 * These volunteers with their federation and skills, in one statement (for the
+	 * modules that show a mother beside their own records).
+	 */
+	@EntityGraph(attributePaths = { "federation", "skills" })
+	List<Volunteer> findWithSkillsByIdIn(java.util.Collection<Long> ids);
+
 	/** A volunteer with everything her page shows about herself. */
 	@EntityGraph(attributePaths = { "federation", "station", "skills" })
 	Optional<Volunteer> findDetailedById(Long id);

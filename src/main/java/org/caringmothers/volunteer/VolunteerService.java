@@ -111,9 +111,12 @@ public class VolunteerService {
 			.and(Scope.fetching("federation")));
 	}
 
-	/** These volunteers (those that exist), in one query. */
+	/**
+	 * These volunteers (those that exist) with their federation and skills, in one
+	 * statement.
+	 */
 	public List<Volunteer> findAllById(java.util.Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : this.volunteers.findAllById(ids);
+		return ids.isEmpty() ? List.of() : this.volunteers.findWithSkillsByIdIn(ids);
 	}
 
 	/**

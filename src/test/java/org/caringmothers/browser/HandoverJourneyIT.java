@@ -36,8 +36,10 @@ class HandoverJourneyIT extends BrowserTestSupport {
 				  and not exists (select 1 from pairing p where p.child_id = c.id)
 				order by c.id limit 2""", Long.class);
 		for (long child : children) {
-			this.jdbc.update("insert into pairing (volunteer_id, child_id, start_date) values (?, ?, ?)", mother, child,
-					java.sql.Date.valueOf(LocalDate.now().minusDays(90)));
+			this.jdbc.update(
+					"insert into pairing (volunteer_id, child_id, start_date, federation_id) "
+							+ "select ?, c.id, ?, c.federation_id from child c where c.id = ?",
+					mother, java.sql.Date.valueOf(LocalDate.now().minusDays(90)), child);
 		}
 		long ready = this.jdbc.queryForObject("""
 				select v.id from volunteer v join federation f on f.id = v.federation_id

@@ -74,8 +74,9 @@ class OfflineJourneyIT extends BrowserTestSupport {
 			// The demo mother keeps three children for the other journeys: pair the child
 			// again.
 			this.jdbc.update("""
-					insert into pairing (volunteer_id, child_id, start_date)
-					select volunteer_id, child_id, start_date from pairing where id = ?""", this.endedPairing);
+					insert into pairing (volunteer_id, child_id, start_date, federation_id)
+					select volunteer_id, child_id, start_date, federation_id from pairing where id = ?""",
+					this.endedPairing);
 		}
 	}
 

@@ -283,7 +283,8 @@ class ChildRetentionTests {
 		long author = this.jdbc.queryForObject("select id from app_user where username = ?", Long.class,
 				DemoUsers.LOUFAN_STAFF);
 		long pairing = this.jdbc.queryForObject(
-				"insert into pairing (volunteer_id, child_id, start_date) values (?, ?, date '2021-01-01') returning id",
+				"insert into pairing (volunteer_id, child_id, start_date, federation_id) "
+						+ "select ?, c.id, date '2021-01-01', c.federation_id from child c where c.id = ? returning id",
 				Long.class, mother, child);
 		long first = visit(pairing, author, "2022-03-01", NOTE + child);
 		visit(pairing, author, "2022-04-01", null);
@@ -320,9 +321,11 @@ class ChildRetentionTests {
 	private long visit(long pairing, long author, String date, String notes) {
 		return this.jdbc.queryForObject(
 				"""
-						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token)
-						values (?, ?::date, 'HOME_VISIT', 45, 'GOOD', ?, ?, ?) returning id""",
-				Long.class, pairing, date, notes, author, UUID.randomUUID().toString());
+						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token,
+						  federation_id)
+						select y.id, ?::date, 'HOME_VISIT', 45, 'GOOD', ?, ?, ?, y.federation_id from pairing y where y.id = ?
+						returning id""",
+				Long.class, date, notes, author, UUID.randomUUID().toString(), pairing);
 	}
 
 	private long count(String sql, Object... arguments) {

@@ -129,6 +129,14 @@ class SummaryConsistencyTests {
 		this.jdbc.update("""
 				update need n set federation_id = c.federation_id, version = n.version + 1
 				from child c where c.id = n.child_id and n.federation_id <> c.federation_id""");
+		// and their pairings and contacts with them, as the pairing and visit modules do
+		// on ChildFederationChanged
+		this.jdbc.update("""
+				update pairing y set federation_id = c.federation_id from child c
+				where c.id = y.child_id and y.federation_id <> c.federation_id""");
+		this.jdbc.update("""
+				update visit v set federation_id = y.federation_id from pairing y
+				where y.id = v.pairing_id and v.federation_id <> y.federation_id""");
 		// pairings ended
 		this.jdbc
 			.update("""
@@ -190,21 +198,20 @@ class SummaryConsistencyTests {
 				  where y.child_id = c.id and y.end_date is null) order by md5(c.id::text || 'p') limit 12""",
 				Long.class);
 		for (Long child : unpaired) {
-			this.jdbc.update(
-					"""
-							insert into pairing (volunteer_id, child_id, start_date)
-							select v.id, ?, current_date - (? % 200)::int from volunteer v where v.role = 'MOTHER' and v.status = 'ACTIVE'
-							  and (select count(*) from pairing y where y.volunteer_id = v.id and y.end_date is null) < 3
-							order by md5(v.id::text || ?) limit 1""",
-					child, child, child.toString());
+			this.jdbc.update("""
+					insert into pairing (volunteer_id, child_id, start_date, federation_id)
+					select v.id, c.id, current_date - (? % 200)::int, c.federation_id from volunteer v
+					  join child c on c.id = ? where v.role = 'MOTHER' and v.status = 'ACTIVE'
+					  and (select count(*) from pairing y where y.volunteer_id = v.id and y.end_date is null) < 3
+					order by md5(v.id::text || ?) limit 1""", child, child, child.toString());
 		}
 		// contacts recorded today on quiet pairings
 		this.jdbc
 			.update("""
 					insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, notes, recorded_by, client_token,
-					  created_at)
+					  created_at, federation_id)
 					select y.id, current_date, case when y.id % 2 = 0 then 'HOME_VISIT' else 'PHONE' end, 30, 'GOOD', 'test',
-					  (select min(id) from app_user), 'consistency-' || y.id, now()
+					  (select min(id) from app_user), 'consistency-' || y.id, now(), y.federation_id
 					from pairing y where y.end_date is null order by md5(y.id::text || 'q') limit 20""");
 		// care cadence: a county's own rule, another's rule set and removed
 		this.jdbc.update("""

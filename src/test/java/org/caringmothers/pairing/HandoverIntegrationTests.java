@@ -110,7 +110,7 @@ class HandoverIntegrationTests {
 				"select handed_over_from from pairing where child_id = ? and end_date is null", Long.class, first))
 			.isEqualTo(firstPairing.getId());
 		// her page and the new mother's page both show the handover
-		List<Pairing> oldHistory = this.pairings.historyOfMother(mother);
+		List<PairingView> oldHistory = this.pairings.historyOfMother(mother);
 		assertThat(this.pairings.successorsOf(oldHistory)).hasSize(2)
 			.allSatisfy((id, next) -> assertThat(next.getMother().getId()).isEqualTo(ready));
 		Volunteer newMother = this.volunteers.get(ready, this.staff);

@@ -16,6 +16,7 @@ import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.pairing.Pairing;
 import org.caringmothers.pairing.PairingEndReason;
 import org.caringmothers.pairing.PairingService;
+import org.caringmothers.pairing.PairingView;
 import org.caringmothers.volunteer.Volunteer;
 import org.caringmothers.volunteer.VolunteerService;
 
@@ -63,7 +64,7 @@ class PairingController {
 		model.addAttribute("child", child);
 		var history = this.pairings.historyOfChild(childId, user);
 		model.addAttribute("history", history);
-		boolean paired = history.stream().anyMatch(Pairing::isActive);
+		boolean paired = history.stream().anyMatch(PairingView::isActive);
 		if (!paired && !history.isEmpty() && history.get(0).getEndReason() == PairingEndReason.MOTHER_WITHDREW) {
 			model.addAttribute("formerMother", history.get(0).getMother());
 			model.addAttribute("reserves",
@@ -85,9 +86,8 @@ class PairingController {
 			RedirectAttributes redirect) {
 		Volunteer mother = this.volunteers.get(motherId, user);
 		try {
-			Pairing pairing = this.pairings.pair(childId, mother,
-					startDate != null ? startDate : LocalDate.now(this.clock), user);
-			FlashMessages.success(redirect, "pairing.created", pairing.getMother().getName());
+			this.pairings.pair(childId, mother, startDate != null ? startDate : LocalDate.now(this.clock), user);
+			FlashMessages.success(redirect, "pairing.created", mother.getName());
 		}
 		catch (RuleViolationException ex) {
 			FlashMessages.refused(redirect, ex);
@@ -108,7 +108,7 @@ class PairingController {
 		catch (RuleViolationException ex) {
 			FlashMessages.refused(redirect, ex);
 		}
-		return "redirect:/pairings/child/" + pairing.getChild().getId();
+		return "redirect:/pairings/child/" + pairing.getChildId();
 	}
 
 	/** A mother's pairings. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 import org.caringmothers.common.security.CurrentUser;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingView;
 import org.caringmothers.visit.VisitService;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,7 +47,7 @@ class CallController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant calledAt,
 			Model model) {
 		String number = this.visits.numberToCall(pairingId, index, calledAt, user);
-		Pairing pairing = this.visits.myPairing(pairingId, user);
+		PairingView pairing = this.visits.myPairing(pairingId, user);
 		model.addAttribute("pairing", pairing);
 		model.addAttribute("guardian", pairing.getChild().getGuardians().get(index));
 		model.addAttribute("number", number);

@@ -12,7 +12,7 @@ import org.caringmothers.common.web.EditConflict;
 import org.caringmothers.common.web.FlashMessages;
 import org.caringmothers.common.web.PageSizes;
 import org.caringmothers.common.web.Forms;
-import org.caringmothers.pairing.Pairing;
+import org.caringmothers.pairing.PairingView;
 import org.caringmothers.visit.ChildMood;
 import org.caringmothers.visit.ContactMode;
 import org.caringmothers.visit.Visit;
@@ -56,7 +56,7 @@ class MotherController {
 
 	@GetMapping("/pairings/{pairingId}/visits/new")
 	String newVisit(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId, Model model) {
-		Pairing pairing = this.visits.myPairing(pairingId, user);
+		PairingView pairing = this.visits.myPairing(pairingId, user);
 		VisitForm form = new VisitForm();
 		form.setVisitDate(LocalDate.now(this.clock));
 		form.setMode(ContactMode.HOME_VISIT);
@@ -71,7 +71,7 @@ class MotherController {
 	String log(@AuthenticationPrincipal CurrentUser user, @PathVariable long pairingId,
 			@Valid @ModelAttribute("form") VisitForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Pairing pairing = this.visits.myPairing(pairingId, user);
+		PairingView pairing = this.visits.myPairing(pairingId, user);
 		form.padGifts();
 		Forms.alsoCheck(result, () -> this.visits.checkNewContact(pairing, form, user));
 		return Forms.submit(result, () -> {
@@ -88,10 +88,13 @@ class MotherController {
 	@GetMapping("/visits")
 	String entries(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long pairing,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Pairing chosen = (pairing != null) ? this.visits.myPairing(pairing, user) : null;
+		PairingView chosen = (pairing != null) ? this.visits.myPairing(pairing, user) : null;
 		model.addAttribute("pairing", chosen);
-		model.addAttribute("page", this.visits.myRecentEntries(user, chosen,
-				PageRequest.of(Math.max(page, 0), PageSizes.requested(ENTRIES_PAGE))));
+		var entries = this.visits.myRecentEntries(user, chosen,
+				PageRequest.of(Math.max(page, 0), PageSizes.requested(ENTRIES_PAGE)));
+		model.addAttribute("page", entries);
+		model.addAttribute("pairings", (chosen != null) ? java.util.Map.of(chosen.getId(), chosen)
+				: this.visits.pairingsOf(entries.getContent()));
 		return "visit/entries";
 	}
 
@@ -99,7 +102,7 @@ class MotherController {
 	String editVisit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		Visit visit = this.visits.myVisit(id, user);
 		model.addAttribute("form", VisitForm.of(visit));
-		return showForm(visit.getPairing(), visit, model);
+		return showForm(this.visits.pairingOf(visit), visit, model);
 	}
 
 	@PostMapping("/visits/{id}/edit")
@@ -108,19 +111,19 @@ class MotherController {
 			RedirectAttributes redirect) {
 		Visit visit = this.visits.myVisit(id, user);
 		form.padGifts();
-		Forms.alsoCheck(result, () -> this.visits.checkForm(visit.getPairing().getId(), id, form, user));
+		Forms.alsoCheck(result, () -> this.visits.checkForm(visit.getPairingId(), id, form, user));
 		return Forms.submit(result, () -> {
 			this.visits.update(id, form, user);
-			FlashMessages.success(redirect, "visit.updated", visit.getPairing().getChild().getName());
+			FlashMessages.success(redirect, "visit.updated", this.visits.pairingOf(visit).getChild().getName());
 			return "redirect:/";
-		}, () -> showForm(visit.getPairing(), visit, model), () -> {
+		}, () -> showForm(this.visits.pairingOf(visit), visit, model), () -> {
 			Visit current = this.visits.myVisit(id, user);
 			return EditConflict.showAgain(model, VisitForm.of(current),
-					() -> showForm(current.getPairing(), current, model));
+					() -> showForm(this.visits.pairingOf(current), current, model));
 		});
 	}
 
-	private String showForm(Pairing pairing, Visit visit, Model model) {
+	private String showForm(PairingView pairing, Visit visit, Model model) {
 		model.addAttribute("pairing", pairing);
 		model.addAttribute("visit", visit);
 		var recent = this.visits.recent(pairing);

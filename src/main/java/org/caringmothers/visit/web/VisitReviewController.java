@@ -35,6 +35,7 @@ class VisitReviewController {
 		var queue = this.visits.reviewQueue(user, PageRequest.of(Math.max(page, 0), PageSizes.requested(20)));
 		model.addAttribute("page", queue);
 		model.addAttribute("photos", this.visits.photosOf(queue.getContent()));
+		model.addAttribute("pairings", this.visits.pairingsOf(queue.getContent()));
 		return "visit/review";
 	}
 

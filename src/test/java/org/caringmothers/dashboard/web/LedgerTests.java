@@ -384,8 +384,9 @@ class LedgerTests {
 		this.jdbc.update(
 				"""
 						insert into visit (pairing_id, visit_date, mode, duration_minutes, child_mood, recorded_by, client_token,
-						  created_at)
-						select pairing_id, visit_date, 'PHONE', 10, 'GOOD', recorded_by, 'late-' || id, now() + interval '1 second'
+						  created_at, federation_id)
+						select pairing_id, visit_date, 'PHONE', 10, 'GOOD', recorded_by, 'late-' || id, now() + interval '1 second',
+						  federation_id
 						from visit where id = ?""",
 				edited);
 
