@@ -24,6 +24,7 @@
   let current = null;
   let busy = false;
   let again = false;
+  let retry = null;
   let running = Promise.resolve();
   let leaving = false;
   let editing = null;
@@ -274,7 +275,29 @@
     }
   }
 
+  /**
+   * While the page believes it has no signal it looks again every 15 seconds, so that the
+   * queued entries go out even when the browser's "online" news never arrives (a weak
+   * signal that comes and goes, or news that came while a sync was still finding it gone).
+   */
+  function retryLater() {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      retry = null;
+      if (!key || leaving) {
+        return;
+      }
+      if (navigator.onLine) {
+        syncAndUpload();
+      }
+      else {
+        retryLater();
+      }
+    }, 15000);
+  }
+
   function showOffline() {
+    retryLater();
     if (current) {
       setStatus(t('offlineNow', when(current.syncedAt)), true);
     }
