@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -319,9 +320,16 @@ class StatementCountTests {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 
-		/** Lets the requests before finish their counting, then forgets them. */
+		/**
+		 * Lets the requests before finish their counting (the response reaches the client
+		 * before the counting filter's last step), then forgets them.
+		 */
 		void settle() throws InterruptedException {
-			Thread.sleep(300);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (Counting.FINISHED.get() != Counting.STARTED.get()) {
+				assertThat(System.nanoTime()).as("the requests before have finished").isLessThan(deadline);
+				Thread.sleep(5);
+			}
 			Counting.COUNTS.clear();
 			Counting.LAST.clear();
 		}
@@ -371,6 +379,11 @@ class StatementCountTests {
 
 		static final ThreadLocal<String> PAGE = new ThreadLocal<>();
 
+		/** Requests that entered the counting filter, and those that left it. */
+		static final AtomicInteger STARTED = new AtomicInteger();
+
+		static final AtomicInteger FINISHED = new AtomicInteger();
+
 		static int next() throws InterruptedException {
 			Integer count = COUNTS.poll(10, TimeUnit.SECONDS);
 			assertThat(count).as("a counted request").isNotNull();
@@ -398,6 +411,7 @@ class StatementCountTests {
 		@Bean
 		FilterRegistrationBean<Filter> countingFilter() {
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				STARTED.incrementAndGet();
 				CURRENT.set(new java.util.ArrayList<>());
 				try {
 					chain.doFilter(request, response);
@@ -406,6 +420,7 @@ class StatementCountTests {
 					LAST.add(CURRENT.get());
 					COUNTS.add(CURRENT.get().size());
 					CURRENT.remove();
+					FINISHED.incrementAndGet();
 				}
 			});
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

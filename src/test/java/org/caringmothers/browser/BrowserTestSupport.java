@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -48,9 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base class of the browser journeys: the whole application on a random port (one context
- * shared by every subclass, since they all use this configuration) and a fresh headless
- * Chromium per test, with helpers to open pages, sign in and out, and wait for what a
- * user would see.
+ * shared by every subclass, since they all use this configuration) and a headless
+ * Chromium that starts each test as a new one would (one browser shared by the journeys
+ * of the JVM, cleared before each test, unless a journey asks for its own: see
+ * {@link #reuseBrowser()}), with helpers to open pages, sign in and out, and wait for
+ * what a user would see.
  * <p>
  * Chromium and chromedriver are looked up at {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver} (override with the system properties
@@ -100,6 +104,12 @@ public abstract class BrowserTestSupport {
 
 	private WebDriver driver;
 
+	/** Whether {@link #driver} is the browser shared by the journeys of this JVM. */
+	private boolean shared;
+
+	/** Whether the current test failed (set before {@link #quitBrowser()}). */
+	private boolean failed;
+
 	@BeforeAll
 	static void requireBrowser() {
 		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
@@ -117,25 +127,51 @@ public abstract class BrowserTestSupport {
 	void startBrowser() throws IOException {
 		System.setProperty("SE_OFFLINE", "true");
 		Dimension size = initialWindowSize();
-		this.profile = Files.createTempDirectory("cm-chromium-");
+		if (reuseBrowser()) {
+			Shared shared = Shared.browser(this::launch, size);
+			this.driver = shared.driver;
+			this.shared = true;
+			shared.reset(baseUrl());
+		}
+		else {
+			Launched launched = launch(size);
+			this.profile = launched.profile();
+			this.service = launched.service();
+			this.driver = launched.driver();
+		}
+		resizeWindow(size);
+	}
+
+	/** A new headless Chromium with its own profile folder and chromedriver. */
+	private Launched launch(Dimension size) throws IOException {
+		Path folder = Files.createTempDirectory("cm-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + this.profile, "--window-size=" + size.getWidth() + "," + size.getHeight());
+				"--user-data-dir=" + folder, "--window-size=" + size.getWidth() + "," + size.getHeight());
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		customizeBrowser(options);
-		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService driverService = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(this.service, options);
-		resizeWindow(size);
+		return new Launched(folder, driverService, new ChromeDriver(driverService, options));
 	}
 
 	@AfterEach
 	void quitBrowser() throws IOException {
+		if (this.shared) {
+			this.driver = null;
+			this.shared = false;
+			if (this.failed) {
+				// whatever state the failure left is not passed on to the next test
+				Shared.quit();
+			}
+			return;
+		}
 		try {
 			if (this.driver != null) {
 				this.driver.quit();
@@ -146,8 +182,22 @@ public abstract class BrowserTestSupport {
 			if (this.service != null) {
 				this.service.stop();
 			}
-			deleteProfile();
+			deleteProfile(this.profile);
+			this.profile = null;
 		}
+	}
+
+	/**
+	 * Whether this journey may run in the browser the earlier journeys of this JVM used
+	 * (true unless overridden): before each test that browser gets a new tab, and loses
+	 * the application's cookies, storage (local, IndexedDB, caches, service workers), its
+	 * HTTP cache and its console log, so the test starts as in a new browser without
+	 * paying for one (a Chromium start took about a second of each journey). A journey
+	 * that changes the browser beyond that (options of its own, DevTools connections,
+	 * network conditions) returns false and gets a new browser of its own.
+	 */
+	protected boolean reuseBrowser() {
+		return true;
 	}
 
 	/** The window size each test starts with; {@link #DESKTOP} unless overridden. */
@@ -388,14 +438,13 @@ public abstract class BrowserTestSupport {
 		return ((Number) status).longValue();
 	}
 
-	private void deleteProfile() throws IOException {
-		if (this.profile == null) {
+	private static void deleteProfile(Path folder) throws IOException {
+		if (folder == null) {
 			return;
 		}
-		try (Stream<Path> files = Files.walk(this.profile)) {
+		try (Stream<Path> files = Files.walk(folder)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 		}
-		this.profile = null;
 	}
 
 	private void saveFailureSnapshot(String name) {
@@ -462,6 +511,91 @@ public abstract class BrowserTestSupport {
 
 	}
 
+	/** A browser started for one journey or for all that share it. */
+	private record Launched(Path profile, ChromeDriverService service, WebDriver driver) {
+	}
+
+	/** Starts a browser of the given window size. */
+	@FunctionalInterface
+	private interface Launcher {
+
+		Launched launch(Dimension size) throws IOException;
+
+	}
+
+	/**
+	 * The browser the journeys of this JVM share, quit when the JVM ends (or after a
+	 * failed journey, which the next one does not inherit).
+	 */
+	private static final class Shared {
+
+		private static Launched current;
+
+		private static boolean hooked;
+
+		private final WebDriver driver;
+
+		private Shared(WebDriver driver) {
+			this.driver = driver;
+		}
+
+		static synchronized Shared browser(Launcher launcher, Dimension size) throws IOException {
+			if (current == null) {
+				current = launcher.launch(size);
+				if (!hooked) {
+					hooked = true;
+					Runtime.getRuntime().addShutdownHook(new Thread(Shared::quit));
+				}
+			}
+			return new Shared(current.driver());
+		}
+
+		static synchronized void quit() {
+			Launched launched = current;
+			current = null;
+			if (launched == null) {
+				return;
+			}
+			try {
+				launched.driver().quit();
+			}
+			catch (WebDriverException ex) {
+				// already gone
+			}
+			finally {
+				launched.service().stop();
+				try {
+					deleteProfile(launched.profile());
+				}
+				catch (IOException ex) {
+					// a temporary folder
+				}
+			}
+		}
+
+		/**
+		 * A new tab (new session storage, no history, no DevTools settings of the last
+		 * test) with the old ones closed, and nothing kept of the application: cookies,
+		 * storage, service workers, HTTP cache; the console log read and dropped.
+		 */
+		void reset(String origin) {
+			this.driver.switchTo().newWindow(WindowType.TAB);
+			String fresh = this.driver.getWindowHandle();
+			for (String handle : this.driver.getWindowHandles()) {
+				if (!handle.equals(fresh)) {
+					this.driver.switchTo().window(handle).close();
+				}
+			}
+			this.driver.switchTo().window(fresh);
+			ChromeDriver chrome = (ChromeDriver) this.driver;
+			chrome.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+			chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+			chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+			this.driver.manage().logs().get(LogType.BROWSER);
+		}
+
+	}
+
 	/**
 	 * Keeps the page of a failed test (before the browser is closed) for debugging.
 	 */
@@ -474,6 +608,7 @@ public abstract class BrowserTestSupport {
 				String name = context.getRequiredTestClass().getSimpleName() + "-"
 						+ context.getRequiredTestMethod().getName() + "-"
 						+ Integer.toHexString(context.getUniqueId().hashCode());
+				test.failed = true;
 				test.saveFailureSnapshot(name);
 			}
 		}

@@ -36,6 +36,15 @@ class MotherInTheFieldIT extends BrowserTestSupport {
 		return PHONE;
 	}
 
+	/**
+	 * A browser of its own: it measures what her pages weigh with nothing cached and
+	 * changes the DevTools network settings.
+	 */
+	@Override
+	protected boolean reuseBrowser() {
+		return false;
+	}
+
 	@Test
 	void herFirstPageIsUnder100KilobytesAndEachLaterOneUnder15() {
 		cdp("Network.enable", Map.of());

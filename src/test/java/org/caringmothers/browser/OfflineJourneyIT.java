@@ -65,6 +65,15 @@ class OfflineJourneyIT extends BrowserTestSupport {
 		return PHONE;
 	}
 
+	/**
+	 * A browser of its own: its DevTools connection switches the network off and on, and
+	 * it follows its service worker from the start.
+	 */
+	@Override
+	protected boolean reuseBrowser() {
+		return false;
+	}
+
 	@AfterEach
 	void repairAndDisconnect() {
 		if (this.devTools != null) {
