@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
+import org.caringmothers.federation.ChildRecord;
 import org.caringmothers.federation.Federation;
 
 /**
@@ -32,14 +32,10 @@ import org.caringmothers.federation.Federation;
 @Table(name = "need")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Need extends VersionedEntity {
+public class Need extends ChildRecord {
 
 	@Column(updatable = false)
 	private Long childId;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id")
-	private Federation federation;
 
 	@Column(updatable = false)
 	private Long visitId;
@@ -80,8 +76,8 @@ public class Need extends VersionedEntity {
 
 	Need(long childId, Federation federation, Long visitId, NeedCategory category, Urgency urgency, String description,
 			boolean mandatoryReport, Long raisedBy) {
+		super(federation);
 		this.childId = childId;
-		this.federation = federation;
 		this.visitId = visitId;
 		this.category = category;
 		this.urgency = urgency;

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
+import org.caringmothers.federation.ChildRecord;
 import org.caringmothers.federation.Federation;
 
 /**
@@ -27,21 +27,13 @@ import org.caringmothers.federation.Federation;
 @Table(name = "pairing")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Pairing extends VersionedEntity {
+public class Pairing extends ChildRecord {
 
 	@Column(name = "volunteer_id", updatable = false)
 	private Long motherId;
 
 	@Column(updatable = false)
 	private Long childId;
-
-	/**
-	 * The child's federation; written when the pairing is made and moved only with the
-	 * child (a bulk update), never by a save of the pairing.
-	 */
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id", updatable = false)
-	private Federation federation;
 
 	@Column(updatable = false)
 	private LocalDate startDate;
@@ -66,9 +58,9 @@ public class Pairing extends VersionedEntity {
 	private Long handedOverFrom;
 
 	Pairing(long motherId, long childId, Federation federation, LocalDate startDate, Long createdBy) {
+		super(federation);
 		this.motherId = motherId;
 		this.childId = childId;
-		this.federation = federation;
 		this.startDate = startDate;
 		this.createdBy = createdBy;
 	}

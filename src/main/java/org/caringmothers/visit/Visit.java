@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.caringmothers.common.persistence.VersionedEntity;
+import org.caringmothers.federation.ChildRecord;
 import org.caringmothers.federation.Federation;
 import org.hibernate.annotations.BatchSize;
 
@@ -30,21 +30,13 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "visit")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Visit extends VersionedEntity {
+public class Visit extends ChildRecord {
 
 	/** How long after recording the mother may still correct her entry. */
 	public static final int EDITABLE_DAYS = 7;
 
 	@Column(updatable = false)
 	private Long pairingId;
-
-	/**
-	 * Its pairing's federation; moved only with the child (a bulk update), never by a
-	 * save of the contact.
-	 */
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "federation_id", updatable = false)
-	private Federation federation;
 
 	private LocalDate visitDate;
 
@@ -91,8 +83,8 @@ public class Visit extends VersionedEntity {
 	private String reviewComment;
 
 	Visit(long pairingId, Federation federation, Long recordedBy, String clientToken) {
+		super(federation);
 		this.pairingId = pairingId;
-		this.federation = federation;
 		this.recordedBy = recordedBy;
 		this.clientToken = clientToken;
 	}
