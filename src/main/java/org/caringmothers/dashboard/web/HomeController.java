@@ -63,9 +63,7 @@ class HomeController {
 			return "dashboard/volunteer-home";
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {
-			// the needs first, so that their children are looked up with those of the
-			// care
-			// digest, in one statement
+			// the needs first: their children are looked up with the care digest's
 			NeedDigest.Needs digestNeeds = this.needs.digestNeeds(user, lineage, DIGEST_LINES);
 			CareDigestWithChildren care = this.visits.careDigest(user, DIGEST_LINES, digestNeeds.childIds());
 			CareDigest digest = care.digest();
