@@ -60,13 +60,6 @@ class StatementCountTests {
 
 	static final int LIMIT = 10;
 
-	/**
-	 * Pages allowed more than {@link #LIMIT}: the staff home's care digest names each
-	 * gap's child and mother, which the pairing module now asks the child and volunteer
-	 * modules for (one statement each) instead of joining their tables (issue 14).
-	 */
-	static final Map<String, Integer> LIMIT_OF = Map.of("staff home", 12);
-
 	/** Paged lists whose total is counted only when their first page is full. */
 	static final List<String> PAGED = List.of("review queue");
 
@@ -99,8 +92,7 @@ class StatementCountTests {
 		PAGED.forEach(page -> expectedLarge.computeIfPresent(page, (p, count) -> count + 1));
 		assertThat(large).as("the same count with fifty rows more in every list").isEqualTo(expectedLarge);
 		for (Map.Entry<String, Integer> page : small.entrySet()) {
-			assertThat(page.getValue()).as("statements of %s", page.getKey())
-				.isLessThanOrEqualTo(LIMIT_OF.getOrDefault(page.getKey(), LIMIT));
+			assertThat(page.getValue()).as("statements of %s", page.getKey()).isLessThanOrEqualTo(LIMIT);
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.caringmothers.federation;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,9 +24,18 @@ import org.hibernate.annotations.Generated;
  */
 @Entity
 @Table(name = "federation")
+@SqlResultSetMapping(name = Federation.LINEAGE_AND_SUMMARY, entities = @EntityResult(entityClass = Federation.class),
+		columns = { @ColumnResult(name = "by_level", type = String.class),
+				@ColumnResult(name = "stations", type = Long.class) })
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Federation extends VersionedEntity {
+
+	/**
+	 * The result of {@code FederationService#lineageAndSummary}: each federation of the
+	 * lineage with the subtree's counts by level ({@code LEVEL=n,...}) and its stations.
+	 */
+	static final String LINEAGE_AND_SUMMARY = "Federation.lineageAndSummary";
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "parent_id", updatable = false)

@@ -33,6 +33,8 @@ public class FederationService {
 
 	private final StationRepository stations;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	/** The federation with this id, if it lies within the scope; 404 otherwise. */
 	public Federation get(long id, Scope scope) {
 		return this.federations.findById(id).filter(scope::covers).orElseThrow(() -> notFound(id));
@@ -50,6 +52,39 @@ public class FederationService {
 			throw notFound(id);
 		}
 		return line;
+	}
+
+	/**
+	 * {@link #lineage} and the federation's {@link #summary}, in one query: the
+	 * federation, if it lies within the scope (else 404), with every federation above it,
+	 * and the counts of what lies under it.
+	 */
+	public LineageAndSummary lineageAndSummary(long id, Scope scope) {
+		@SuppressWarnings("unchecked")
+		List<Object[]> rows = this.entityManager.createNativeQuery("""
+				with me as (select f.path from federation f where f.id = :id),
+				levels as (select x.level, count(*) as n from federation x, me where x.path like me.path || '%'
+				           group by x.level),
+				below as (select count(*) as n from station s join federation sf on sf.id = s.federation_id, me
+				          where sf.path like me.path || '%')
+				select a.*, (select string_agg(l.level || '=' || l.n, ',') from levels l) as by_level,
+				       (select b.n from below b) as stations
+				from federation a, me
+				where a.id = any (string_to_array(trim(both '/' from me.path), '/')::bigint[])
+				order by a.path""", Federation.LINEAGE_AND_SUMMARY).setParameter("id", id).getResultList();
+		List<Federation> line = rows.stream().map(row -> (Federation) row[0]).toList();
+		if (line.isEmpty() || !line.get(line.size() - 1).getId().equals(id)
+				|| !scope.covers(line.get(line.size() - 1))) {
+			throw notFound(id);
+		}
+		Map<FederationLevel, Long> byLevel = new EnumMap<>(FederationLevel.class);
+		String levels = (String) rows.get(0)[1];
+		for (String level : (levels == null) ? new String[0] : levels.split(",")) {
+			String[] pair = level.split("=");
+			byLevel.put(FederationLevel.valueOf(pair[0]), Long.parseLong(pair[1]));
+		}
+		long stations = ((Number) rows.get(0)[2]).longValue();
+		return new LineageAndSummary(line, summary(line.get(line.size() - 1), byLevel, stations));
 	}
 
 	/**
@@ -268,6 +303,11 @@ public class FederationService {
 			byLevel.put((FederationLevel) row[0], (Long) row[1]);
 			stations = ((Number) row[2]).longValue();
 		}
+		return summary(federation, byLevel, stations);
+	}
+
+	/** The summary of the federation from its subtree's counts, itself included. */
+	private static FederationSummary summary(Federation federation, Map<FederationLevel, Long> byLevel, long stations) {
 		byLevel.computeIfPresent(federation.getLevel(), (level, count) -> count - 1);
 		byLevel.values().removeIf(count -> count == 0);
 		return new FederationSummary(byLevel, stations);

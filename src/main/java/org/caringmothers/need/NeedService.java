@@ -86,6 +86,17 @@ public class NeedService {
 	 * ({@code FederationService#lineage}, the user's own last)
 	 */
 	public NeedDigest digest(CurrentUser user, List<Federation> lineage, int lines) {
+		NeedDigest.Needs needs = digestNeeds(user, lineage, lines);
+		return needs.withChildren(this.children.findAllById(needs.childIds()));
+	}
+
+	/**
+	 * The needs of the {@link #digest} without their children (one query), for a caller
+	 * that looks them up together with other children.
+	 * @param lineage the user's federation with every federation above it
+	 * ({@code FederationService#lineage}, the user's own last)
+	 */
+	public NeedDigest.Needs digestNeeds(CurrentUser user, List<Federation> lineage, int lines) {
 		Federation own = lineage.get(lineage.size() - 1);
 		if (!own.getId().equals(user.federationId())) {
 			throw new IllegalArgumentException("the lineage of another federation than the user's");
@@ -112,8 +123,7 @@ public class NeedService {
 					&& scope.covers(need.getFederation()))
 			.limit(lines)
 			.toList();
-		Map<Long, Child> children = childrenOf(found.stream());
-		return new NeedDigest(lines(reports, children), lines(pastDue, children), pastDueCount);
+		return new NeedDigest.Needs(reports, pastDue, pastDueCount);
 	}
 
 	/** A need within the user's scope, or 404. */

@@ -142,6 +142,16 @@ public class PairingService {
 		}
 		Map<Long, Child> children = (child != null) ? Map.of(child.getId(), child) : this.children
 			.findAllById(list.stream().map(Pairing::getChildId).collect(java.util.stream.Collectors.toSet()));
+		return viewsWith(list, children, mother);
+	}
+
+	/**
+	 * {@link #views(List, Volunteer)}, with their children from this map.
+	 */
+	private List<PairingView> viewsWith(List<Pairing> list, Map<Long, Child> children, Volunteer mother) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, Volunteer> mothers = new HashMap<>();
 		if (mother != null) {
 			mothers.put(mother.getId(), mother);
@@ -288,11 +298,22 @@ public class PairingService {
 	 * ids a scoped query found; no scope check here).
 	 */
 	public Map<Long, PairingView> detailed(java.util.Collection<Long> ids) {
+		return detailed(ids, java.util.Set.of()).pairings();
+	}
+
+	/**
+	 * {@link #detailed(java.util.Collection)}, and these other children looked up in the
+	 * same query as the pairings' children (for ids a scoped query found; no scope check
+	 * here either).
+	 */
+	public DetailedPairings detailed(java.util.Collection<Long> ids, java.util.Collection<Long> alsoChildIds) {
+		List<Pairing> found = ids.isEmpty() ? List.of() : this.pairings.findDetailedByIdIn(ids);
+		java.util.Set<Long> childIds = new java.util.HashSet<>(alsoChildIds);
+		found.forEach(pairing -> childIds.add(pairing.getChildId()));
+		Map<Long, Child> children = this.children.findAllById(childIds);
 		Map<Long, PairingView> byId = new java.util.HashMap<>();
-		if (!ids.isEmpty()) {
-			views(this.pairings.findDetailedByIdIn(ids), null).forEach(pairing -> byId.put(pairing.getId(), pairing));
-		}
-		return byId;
+		viewsWith(found, children, null).forEach(pairing -> byId.put(pairing.getId(), pairing));
+		return new DetailedPairings(byId, children);
 	}
 
 	static Specification<Pairing> active(Scope scope) {

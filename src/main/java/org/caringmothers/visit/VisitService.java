@@ -27,6 +27,7 @@ import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.pairing.PairingService;
+import org.caringmothers.pairing.DetailedPairings;
 import org.caringmothers.pairing.PairingView;
 import org.caringmothers.visit.sms.SmsOutbox;
 import org.caringmothers.visit.sms.SmsReminder;
@@ -346,12 +347,22 @@ public class VisitService {
 	 * more than {@value CareDigest#SILENT_DAYS} days and their number.
 	 */
 	public CareDigest careDigest(CurrentUser user, int lines) {
+		return careDigest(user, lines, java.util.Set.of()).digest();
+	}
+
+	/**
+	 * The {@link #careDigest(CurrentUser, int) digest}, with these other children looked
+	 * up in the same query as the children of its pairings (for ids a scoped query
+	 * found).
+	 */
+	public CareDigestWithChildren careDigest(CurrentUser user, int lines, java.util.Collection<Long> alsoChildIds) {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate recentFrom = today.minusDays(CareGapFilter.RECENT_DAYS - 1);
 		CareDue.Digest digest = this.due.digest(Scope.of(user), today, recentFrom, CareDigest.SILENT_DAYS, lines);
 		List<Long> ids = new ArrayList<>(digest.gaps().rows().stream().map(CareDue.Due::pairingId).toList());
 		digest.silent().forEach(silent -> ids.add(silent.pairingId()));
-		Map<Long, PairingView> pairings = this.pairings.detailed(ids);
+		DetailedPairings detailed = this.pairings.detailed(ids, alsoChildIds);
+		Map<Long, PairingView> pairings = detailed.pairings();
 		List<ChildCard> gaps = digest.gaps()
 			.rows()
 			.stream()
@@ -365,7 +376,9 @@ public class VisitService {
 				.reversed()
 				.thenComparing(mother -> mother.mother().getName()))
 			.toList();
-		return new CareDigest(gaps, digest.gaps().total(), digest.gaps().recent(), silent, digest.silentCount());
+		return new CareDigestWithChildren(
+				new CareDigest(gaps, digest.gaps().total(), digest.gaps().recent(), silent, digest.silentCount()),
+				detailed.children());
 	}
 
 	/**

@@ -11,10 +11,12 @@ import org.caringmothers.common.security.CurrentUser;
 import org.caringmothers.common.security.Role;
 import org.caringmothers.federation.Federation;
 import org.caringmothers.federation.FederationService;
+import org.caringmothers.federation.LineageAndSummary;
 import org.caringmothers.federation.Scope;
 import org.caringmothers.need.NeedDigest;
 import org.caringmothers.need.NeedService;
 import org.caringmothers.visit.CareDigest;
+import org.caringmothers.visit.CareDigestWithChildren;
 import org.caringmothers.visit.VisitService;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +48,12 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser user, Model model) {
-		List<Federation> lineage = this.federations.lineage(user.federationId(), Scope.of(user));
-		Federation federation = lineage.get(lineage.size() - 1);
+		// her federation, those above it and the counts under it, in one statement
+		LineageAndSummary overview = this.federations.lineageAndSummary(user.federationId(), Scope.of(user));
+		List<Federation> lineage = overview.lineage();
+		Federation federation = overview.federation();
 		model.addAttribute("federation", federation);
-		List<Federation> ancestors = lineage.subList(0, lineage.size() - 1);
+		List<Federation> ancestors = overview.ancestors();
 		model.addAttribute("ancestors", ancestors);
 		model.addAttribute("brand", this.federations.programmeName(federation, ancestors).orElse(null));
 		if (user.is(Role.VOLUNTEER)) {
@@ -59,18 +63,21 @@ class HomeController {
 			return "dashboard/volunteer-home";
 		}
 		if (user.is(Role.STAFF, Role.ADMIN)) {
-			CareDigest digest = this.visits.careDigest(user, DIGEST_LINES);
+			// the needs first: their children are looked up with the care digest's
+			NeedDigest.Needs digestNeeds = this.needs.digestNeeds(user, lineage, DIGEST_LINES);
+			CareDigestWithChildren care = this.visits.careDigest(user, DIGEST_LINES, digestNeeds.childIds());
+			CareDigest digest = care.digest();
 			model.addAttribute("careGaps", digest.gaps());
 			model.addAttribute("careGapCount", digest.gapCount());
 			model.addAttribute("digest", digest);
 			model.addAttribute("remindersBySms", this.visits.remindersBySms());
-			NeedDigest needDigest = this.needs.digest(user, lineage, DIGEST_LINES);
+			NeedDigest needDigest = digestNeeds.withChildren(care.children());
 			model.addAttribute("needsPastDue", needDigest.pastDue());
 			model.addAttribute("needsPastDueCount", needDigest.pastDueCount());
 			model.addAttribute("now", this.clock.instant());
 			model.addAttribute("reports", needDigest.pendingReports());
 		}
-		model.addAttribute("summary", this.federations.summary(federation));
+		model.addAttribute("summary", overview.summary());
 		model.addAttribute("childrenByStatus", this.children.countByStatus(new ChildFilter(), user));
 		model.addAttribute("accountsByRole", this.accounts.countByRole(federation));
 		model.addAttribute("roles", Role.values());

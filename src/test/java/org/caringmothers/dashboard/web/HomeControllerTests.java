@@ -58,6 +58,38 @@ class HomeControllerTests {
 			.andExpect(content().string(containsString("账号管理")));
 	}
 
+	/**
+	 * The safety concern waiting for action names its child, though she has no pairing
+	 * (so none of the care digest's children): the home looks up the children of both
+	 * digests in one statement.
+	 */
+	@Test
+	void staffSeeTheChildOfAConcernWaitingForThem() throws Exception {
+		java.util.Map<String, Object> child = this.jdbc.queryForMap(
+				"""
+						select c.id, c.name, c.federation_id from child c join federation f on f.id = c.federation_id
+						where f.path like (select path from federation where name = '娄烦县' and level = 'COUNTY') || '%' and c.status = 'ACTIVE'
+						  and not exists (select 1 from pairing p where p.child_id = c.id and p.end_date is null)
+						order by c.id limit 1""");
+		String description = "home-test concern " + java.util.UUID.randomUUID();
+		long need = this.jdbc.queryForObject(
+				"""
+						insert into need (child_id, federation_id, category, urgency, description, status, mandatory_report,
+						  raised_by, raised_at, version)
+						values (?, ?, 'SAFETY', 'HIGH', ?, 'OPEN', true, (select id from app_user where username = 'loufan.staff'),
+						  now(), 0)
+						returning id""",
+				Long.class, child.get("id"), child.get("federation_id"), description);
+		try {
+			home(DemoUsers.LOUFAN_STAFF).andExpect(content().string(containsString("/needs/" + need + "\"")))
+				.andExpect(content().string(containsString(child.get("name") + "")))
+				.andExpect(content().string(containsString(description)));
+		}
+		finally {
+			this.jdbc.update("delete from need where id = ?", need);
+		}
+	}
+
 	@Test
 	void aMotherSeesHerProfileAndFederation() throws Exception {
 		home(DemoUsers.LOUFAN_MOTHER).andExpect(content().string(containsString("data-role=\"VOLUNTEER\"")))
