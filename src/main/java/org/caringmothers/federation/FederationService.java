@@ -60,18 +60,26 @@ public class FederationService {
 	 * and the counts of what lies under it.
 	 */
 	public LineageAndSummary lineageAndSummary(long id, Scope scope) {
+		// the path as a constant, so that PostgreSQL scans the subtree through the path
+		// index (the home page asks for the user's own federation, whose path she
+		// carries)
+		String path = (id == scope.federationId()) ? scope.path()
+				: this.federations.findById(id).map(Federation::getPath).orElseThrow(() -> notFound(id));
+		Scope below = new Scope(id, path);
 		@SuppressWarnings("unchecked")
 		List<Object[]> rows = this.entityManager.createNativeQuery("""
-				with me as (select f.path from federation f where f.id = :id),
-				levels as (select x.level, count(*) as n from federation x, me where x.path like me.path || '%'
-				           group by x.level),
-				below as (select count(*) as n from station s join federation sf on sf.id = s.federation_id, me
-				          where sf.path like me.path || '%')
+				with levels as (select x.level, count(*) as n from federation x where x.path like :pattern
+				                group by x.level),
+				stations as (select count(*) as n from station s join federation sf on sf.id = s.federation_id
+				             where sf.path like :pattern)
 				select a.*, (select string_agg(l.level || '=' || l.n, ',') from levels l) as by_level,
-				       (select b.n from below b) as stations
-				from federation a, me
-				where a.id = any (string_to_array(trim(both '/' from me.path), '/')::bigint[])
-				order by a.path""", Federation.LINEAGE_AND_SUMMARY).setParameter("id", id).getResultList();
+				       (select b.n from stations b) as stations
+				from federation a
+				where a.id = any (string_to_array(trim(both '/' from cast(:path as text)), '/')::bigint[])
+				order by a.path""", Federation.LINEAGE_AND_SUMMARY)
+			.setParameter("pattern", below.sqlArgument())
+			.setParameter("path", path)
+			.getResultList();
 		List<Federation> line = rows.stream().map(row -> (Federation) row[0]).toList();
 		if (line.isEmpty() || !line.get(line.size() - 1).getId().equals(id)
 				|| !scope.covers(line.get(line.size() - 1))) {
