@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import lombok.RequiredArgsConstructor;
@@ -114,8 +115,11 @@ public class EventService {
 		}
 		List<EventAttendee> attended = this.attendees.findByEventId(id);
 		List<EventRecruit> recruited = this.recruits.findByEventIdOrderByAddedAtAscIdAsc(id);
-		Map<Long, Volunteer> listed = this.volunteers.findAllWithFederation(
-				Stream.concat(attended.stream(), recruited.stream()).map(EventVolunteer::getVolunteerId).toList());
+		Map<Long, Volunteer> listed = this.volunteers
+			.findAllById(
+					Stream.concat(attended.stream(), recruited.stream()).map(EventVolunteer::getVolunteerId).toList())
+			.stream()
+			.collect(Collectors.toMap(Volunteer::getId, volunteer -> volunteer));
 		List<Volunteer> attendeeList = attended.stream()
 			.map(attendee -> listed.get(attendee.getVolunteerId()))
 			.sorted(Comparator.comparing(Volunteer::getName).thenComparing(Volunteer::getId))
@@ -205,7 +209,7 @@ public class EventService {
 		Event event = get(id, user);
 		EventAttendee attendee = this.attendees.findByEventIdAndVolunteerId(id, volunteerId)
 			.orElseThrow(() -> new NotFoundException("attendee " + id + "/" + volunteerId));
-		Volunteer volunteer = this.volunteers.findAllWithFederation(List.of(volunteerId)).get(volunteerId);
+		Volunteer volunteer = this.volunteers.findAllById(List.of(volunteerId)).get(0);
 		this.attendees.delete(attendee);
 		if (event.isTraining()) {
 			this.volunteers.withdrawTrainingCredit(volunteerId, id, user);

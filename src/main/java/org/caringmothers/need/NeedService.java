@@ -80,19 +80,9 @@ public class NeedService {
 	 * action in the county of the user's federation (or the user's whole subtree above
 	 * county level), and the first {@code lines} open needs in the user's scope that have
 	 * been open longer than their urgency allows ({@link Urgency#daysToClose()}), the
-	 * oldest first, with how many there are; their children are looked up once for both
-	 * lists.
-	 * @param lineage the user's federation with every federation above it
-	 * ({@code FederationService#lineage}, the user's own last)
-	 */
-	public NeedDigest digest(CurrentUser user, List<Federation> lineage, int lines) {
-		NeedDigest.Needs needs = digestNeeds(user, lineage, lines);
-		return needs.withChildren(this.children.findAllById(needs.childIds()));
-	}
-
-	/**
-	 * The needs of the {@link #digest} without their children (one query), for a caller
-	 * that looks them up together with other children.
+	 * oldest first, with how many there are. The needs come without their children: the
+	 * caller looks those up together with the other children its page names
+	 * ({@link NeedDigest.Needs#withChildren}).
 	 * @param lineage the user's federation with every federation above it
 	 * ({@code FederationService#lineage}, the user's own last)
 	 */

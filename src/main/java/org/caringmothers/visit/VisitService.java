@@ -344,16 +344,9 @@ public class VisitService {
 	/**
 	 * The staff's weekly digest: the first {@code lines} care gaps and their number, how
 	 * many began this week, and the first {@code lines} mothers without any contact for
-	 * more than {@value CareDigest#SILENT_DAYS} days and their number.
-	 */
-	public CareDigest careDigest(CurrentUser user, int lines) {
-		return careDigest(user, lines, java.util.Set.of()).digest();
-	}
-
-	/**
-	 * The {@link #careDigest(CurrentUser, int) digest}, with these other children looked
-	 * up in the same query as the children of its pairings (for ids a scoped query
-	 * found).
+	 * more than {@value CareDigest#SILENT_DAYS} days and their number; with these other
+	 * children looked up in the same query as the children of its pairings (ids that a
+	 * scoped query found, such as the needs digest's).
 	 */
 	public CareDigestWithChildren careDigest(CurrentUser user, int lines, java.util.Collection<Long> alsoChildIds) {
 		LocalDate today = LocalDate.now(this.clock);

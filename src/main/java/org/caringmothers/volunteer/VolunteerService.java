@@ -113,25 +113,12 @@ public class VolunteerService {
 
 	/**
 	 * These volunteers (those that exist) with their federation and skills, in one
-	 * statement.
+	 * statement, for modules that show a volunteer beside their own records (a pairing's
+	 * mother, an event's attendees); no scope check: the caller has already scoped its
+	 * own records.
 	 */
 	public List<Volunteer> findAllById(java.util.Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : this.volunteers.findWithSkillsByIdIn(ids);
-	}
-
-	/**
-	 * These volunteers (those that exist) by id, with their federation, in one query, for
-	 * modules that show a volunteer's name beside their own records (an event's
-	 * attendance); no scope check: the caller has already scoped its own records.
-	 */
-	public Map<Long, Volunteer> findAllWithFederation(java.util.Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return this.volunteers
-			.findAll(Scope.<Volunteer>fetching("federation").and((root, query, builder) -> root.get("id").in(ids)))
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Volunteer::getId, volunteer -> volunteer));
 	}
 
 	/** The volunteer linked to a sign-in account, with her federation, if any. */
